@@ -1,0 +1,54 @@
+import BambooCore
+import BambooPlan
+
+extension DataFrame {
+    /// Uses columns as the index (pandas: `df.set_index(keys, drop=)`).
+    ///
+    /// ```swift
+    /// try df.setIndex("id")
+    /// ```
+    public func setIndex(_ keys: [Scalar], drop: Bool = true, append: Bool = false) throws -> DataFrame {
+        var levels: [NamedExpr] = []
+        var missing: [Scalar] = []
+        for key in keys {
+            let positions = schema.positions(of: key)
+            guard let position = positions.first else { missing.append(key); continue }
+            let field = schema.columns[position]
+            levels.append(NamedExpr(field: Field(label: field.label, dtype: field.dtype), expr: .column(field.id)))
+        }
+        if !missing.isEmpty {
+            throw BambooError(.columnNotFound, "\"None of [\(missing.map(\.pythonRepr).joined(separator: ", "))] are in the columns\"",
+                              suggestions: missing.flatMap { ClosestNames.rank($0.description, among: schema.columns.map(\.label.description)) })
+        }
+        let base = append ? try labelledPlan() : plan
+        let existing = append ? base.schema.index.fields.map(NamedExpr.passthrough) : []
+        let dropped = Set(keys)
+        let columns = schema.columns.filter { !drop || !dropped.contains($0.label) }.map(NamedExpr.passthrough)
+        return try with(.project(base, index: .fields(existing + levels), columns: columns))
+    }
+
+    public func setIndex(_ key: Scalar, drop: Bool = true, append: Bool = false) throws -> DataFrame {
+        try setIndex([key], drop: drop, append: append)
+    }
+
+    /// Moves the index into columns and restores a RangeIndex (pandas: `df.reset_index(drop=)`).
+    /// An unnamed level becomes column `index` (or `level_0` when `index` is taken), as in pandas.
+    public func resetIndex(drop: Bool = false) throws -> DataFrame {
+        if drop { return try with(.project(plan, index: .range, columns: schema.columns.map(NamedExpr.passthrough))) }
+        let labelled = try labelledPlan()
+        let levels = labelled.schema.index.fields
+        let taken = Set(schema.columns.map(\.label))
+        var moved: [NamedExpr] = []
+        for (i, level) in levels.enumerated() {
+            var label = level.label
+            if label == .none {
+                label = levels.count == 1 ? (taken.contains("index") ? "level_0" : "index") : .string("level_\(i)")
+            }
+            if taken.contains(label) {
+                throw BambooError(.invalidArgument, "cannot insert \(label.description), already exists")
+            }
+            moved.append(NamedExpr(field: Field(label: label, dtype: level.dtype), expr: .column(level.id)))
+        }
+        return DataFrame(session: session, plan: try LogicalPlan(.project(labelled, index: .range, columns: moved + schema.columns.map(NamedExpr.passthrough))))
+    }
+}

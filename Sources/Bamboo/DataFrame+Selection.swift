@@ -1,0 +1,152 @@
+import BambooCore
+import BambooPlan
+
+/// A label naming a column to create or replace: `df["c"] = ...`.
+///
+/// Reading `df["a"]` throws for an unknown column; Swift setters cannot throw, so assignment goes
+/// through this key type instead. Reading through it gives nil for a missing column.
+public struct ColumnKey: Hashable, Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
+    public let label: Scalar
+    public init(_ label: Scalar) { self.label = label }
+    public init(stringLiteral value: String) { label = .string(value) }
+    public init(integerLiteral value: Int64) { label = .int(value) }
+}
+
+extension DataFrame {
+    /// One column as a Series (pandas: `df["a"]`); throws `columnNotFound` with close matches.
+    public subscript(_ label: String) -> Series {
+        get throws { try column(.string(label)) }
+    }
+
+    /// One column by any label (pandas: `df[0]` for an integer label).
+    public func column(_ label: Scalar) throws -> Series {
+        let matches = schema.positions(of: label)
+        guard !matches.isEmpty else { throw schema.notFound(label) }
+        guard matches.count == 1 else {
+            throw BambooError(.unsupportedOnBackend, "Label \(label.pythonRepr) names \(matches.count) columns, so pandas would return a DataFrame; select with a list (df[[label]]) instead.")
+        }
+        return try Series(frame: self, position: matches[0])
+    }
+
+    /// Several columns, in the order given (pandas: `df[["a", "b"]]`).
+    public subscript(_ labels: [Scalar]) -> DataFrame {
+        get throws { try selectingColumns(at: columnPositions(labels)) }
+    }
+
+    /// Rows where `mask` is True (pandas: `df[df["a"] > 1]`).
+    public subscript(_ mask: Series) -> DataFrame {
+        get throws { try filter(mask) }
+    }
+
+    /// Sets or replaces a column (pandas: `df["c"] = s`); `nil` deletes it (`del df["c"]`).
+    ///
+    /// ```swift
+    /// df["total"] = try df["price"] * df["qty"]
+    /// ```
+    /// Swift setters cannot throw: when the value cannot be assigned (e.g. a Series from another
+    /// frame) the error is kept and every later use of the frame throws it. Use
+    /// `try df.setColumn(...)` to get the error at the assignment itself.
+    public subscript(_ key: ColumnKey) -> Series? {
+        get { try? column(key.label) }
+        set {
+            do {
+                self = try newValue.map { try setColumn(key.label, $0) } ?? drop(columns: [key.label])
+            } catch {
+                deferredError = error as? BambooError ?? BambooError(.invalidArgument, "\(error)")
+            }
+        }
+    }
+
+    /// Sets a column to one value repeated (pandas: `df["c"] = 0`); write-only (reads give nil).
+    public subscript(_ key: ColumnKey) -> Scalar? {
+        get { nil }
+        set {
+            do {
+                self = try setColumn(key.label, newValue ?? .none)
+            } catch {
+                deferredError = error as? BambooError ?? BambooError(.invalidArgument, "\(error)")
+            }
+        }
+    }
+
+    /// Sets or replaces a column, throwing when the value cannot be aligned (pandas: `df[label] = value`).
+    public func setColumn(_ label: Scalar, _ value: Series) throws -> DataFrame {
+        guard value.anchor === plan else {
+            throw BambooError(.unsupportedOnBackend, "The Series comes from another frame, which pandas aligns by index; index alignment across frames is not available yet. Build it from this frame (df[\"a\"] * 2) instead.")
+        }
+        return try settingColumn(label, expr: value.expr)
+    }
+
+    /// Sets or replaces a column with one repeated value.
+    public func setColumn(_ label: Scalar, _ value: Scalar) throws -> DataFrame {
+        try settingColumn(label, expr: .literal(value))
+    }
+
+    func settingColumn(_ label: Scalar, expr: Expr) throws -> DataFrame {
+        let fields = schema.allFields
+        var columns = schema.columns.map(NamedExpr.passthrough)
+        let named = try NamedExpr.typed(label: label, expr: expr, in: fields)
+        let positions = schema.positions(of: label)
+        if positions.isEmpty {
+            columns.append(named)
+        } else {
+            for p in positions { columns[p] = NamedExpr.typed(label: label, expr: expr, in: fields, keeping: named.field.dtype) }
+        }
+        return try with(.project(plan, index: .keep, columns: columns))
+    }
+
+    /// Adds or replaces columns, in order, each computed from the frame built so far
+    /// (pandas: `df.assign(c=..., d=...)`).
+    ///
+    /// ```swift
+    /// let out = try df.assign(["double": { try $0["a"] * 2 }, "flag": { _ in .literal(true) }])
+    /// ```
+    public func assign(_ columns: KeyValuePairs<String, @Sendable (DataFrame) throws -> AssignedValue>) throws -> DataFrame {
+        var frame = self
+        for (label, make) in columns {
+            switch try make(frame) {
+            case .series(let series): frame = try frame.setColumn(.string(label), series)
+            case .literal(let value): frame = try frame.setColumn(.string(label), value)
+            }
+        }
+        return frame
+    }
+
+    /// The first `n` rows; negative `n` drops the last `-n` (pandas: `df.head(n)`).
+    public func head(_ n: Int = 5) throws -> DataFrame {
+        try DataFrame(session: session, plan: LogicalPlan(.slice(labelledPlan(), start: n < 0 ? nil : 0, stop: n, step: 1)))
+    }
+
+    /// The last `n` rows; negative `n` drops the first `-n` (pandas: `df.tail(n)`).
+    public func tail(_ n: Int = 5) throws -> DataFrame {
+        let start: Int? = n == 0 ? nil : -n
+        let stop: Int? = n == 0 ? 0 : nil
+        return try DataFrame(session: session, plan: LogicalPlan(.slice(labelledPlan(), start: n < 0 ? -n : start, stop: stop, step: 1)))
+    }
+
+    /// Rows where `mask` is True; the mask must come from this frame.
+    public func filter(_ mask: Series) throws -> DataFrame {
+        guard mask.anchor === plan else {
+            throw BambooError(.unsupportedOnBackend, "The boolean mask comes from another frame; pandas would reindex it to this frame's index, which is not available yet. Compute the mask from this frame (e.g. df[df[\"a\"] > 1]).")
+        }
+        guard mask.dtype == .bool || mask.dtype == .nullableBool else {
+            throw BambooError(.typeMismatch, "A boolean mask must have dtype bool, not \(mask.dtype.name). Compare first, e.g. df[df[\"a\"] > 0].")
+        }
+        let labelled = try labelledPlan()
+        // The mask's expression refers to this frame's fields, which numbering rows keeps.
+        return try DataFrame(session: session, plan: LogicalPlan(.filter(labelled, predicate: mask.expr)))
+    }
+}
+
+/// A value for ``DataFrame/assign(_:)``: a Series of the frame, or a literal repeated.
+public enum AssignedValue: Sendable {
+    case series(Series)
+    case literal(Scalar)
+}
+
+extension NamedExpr {
+    /// Re-typed with an identity of its own (each duplicate label gets its own field).
+    static func typed(label: Scalar, expr: Expr, in fields: [Field], keeping dtype: DType) -> NamedExpr {
+        NamedExpr(field: Field(label: label, dtype: dtype), expr: expr)
+    }
+}

@@ -1,0 +1,44 @@
+import BambooCore
+import BambooPlan
+
+/// Where missing values go in a sort (pandas' `na_position`).
+public enum NAPosition: String, Sendable {
+    case first, last
+}
+
+extension DataFrame {
+    /// Sorts rows by columns, stably (pandas: `df.sort_values(by=, ascending=, na_position=)`).
+    ///
+    /// ```swift
+    /// try df.sortValues(by: ["k", "v"], ascending: [true, false], naPosition: .first)
+    /// ```
+    /// Bamboo always sorts stably: ties keep their order, which is pandas' `kind="stable"` and one
+    /// valid outcome of its default unstable quicksort.
+    public func sortValues(by labels: [Scalar], ascending: [Bool]? = nil, naPosition: NAPosition = .last) throws -> DataFrame {
+        let directions = ascending ?? Array(repeating: true, count: labels.count)
+        guard directions.count == labels.count else {
+            throw BambooError(.invalidArgument, "Length of ascending (\(directions.count)) != length of by (\(labels.count))")
+        }
+        var keys: [SortSpec] = []
+        for (label, up) in zip(labels, directions) {
+            let positions = schema.positions(of: label)
+            guard positions.count == 1 else {
+                if positions.isEmpty { throw schema.notFound(label) }
+                throw BambooError(.invalidArgument, "The column label \(label.pythonRepr) is not unique.")
+            }
+            keys.append(SortSpec(expr: .column(schema.columns[positions[0]].id), ascending: up, missingFirst: naPosition == .first))
+        }
+        return DataFrame(session: session, plan: try LogicalPlan(.sort(labelledPlan(), keys: keys)))
+    }
+
+    public func sortValues(by label: Scalar, ascending: Bool = true, naPosition: NAPosition = .last) throws -> DataFrame {
+        try sortValues(by: [label], ascending: [ascending], naPosition: naPosition)
+    }
+
+    /// Sorts rows by the index (pandas: `df.sort_index(ascending=, na_position=)`).
+    public func sortIndex(ascending: Bool = true, naPosition: NAPosition = .last) throws -> DataFrame {
+        let labelled = try labelledPlan()
+        let keys = labelled.schema.index.fields.map { SortSpec(expr: .column($0.id), ascending: ascending, missingFirst: naPosition == .first) }
+        return DataFrame(session: session, plan: try LogicalPlan(.sort(labelled, keys: keys)))
+    }
+}

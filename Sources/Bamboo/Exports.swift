@@ -1,0 +1,4 @@
+// Users `import Bamboo` only: dtypes, scalars, errors and columns come along.
+@_exported import BambooCore
+// CSV options are part of `readCSV`'s signature.
+@_exported import struct BambooIO.CSVReadOptions

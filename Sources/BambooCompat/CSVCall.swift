@@ -1,0 +1,68 @@
+import Bamboo
+
+
+/// `pd.read_csv` and `to_csv` keyword arguments mapped to Bamboo's options.
+enum CSVCall {
+    static let supported = ["sep", "header", "names", "usecols", "dtype", "parse_dates", "na_values", "keep_default_na", "nrows", "skiprows", "quotechar"]
+
+    static func read(_ text: String, kwargs: [(String, CaseValue)], session: Session) throws -> DataFrame {
+        var options = CSVReadOptions()
+        for (name, value) in kwargs {
+            switch name {
+            case "sep": options.sep = try string(value, name)
+            case "header":
+                if case .scalar(.none) = value { options.header = nil } else { options.header = Int(try int(value, name)) }
+            case "names": options.names = try strings(value, name)
+            case "usecols": options.usecols = try strings(value, name)
+            case "dtype":
+                guard case .dict(let pairs) = value else { throw RunnerGap("read_csv(dtype=) as \(value.kind)") }
+                for (key, dtypeName) in pairs {
+                    guard case .scalar(.string(let column)) = key, case .scalar(.string(let text)) = dtypeName else { continue }
+                    options.dtype[column] = try DType(parsing: text)
+                }
+            case "parse_dates": options.parseDates = try strings(value, name)
+            case "na_values": options.naValues = try (try? strings(value, name)) ?? [string(value, name)]
+            case "keep_default_na":
+                guard case .scalar(.bool(let b)) = value else { throw RunnerGap("keep_default_na as \(value.kind)") }
+                options.keepDefaultNa = b
+            case "nrows": options.nrows = Int(try int(value, name))
+            case "skiprows":
+                if case .scalar(.int(let n)) = value { options.skiprows = Array(0..<Int(n)) } else { options.skiprows = try ints(value, name) }
+            case "quotechar": options.quotechar = try string(value, name)
+            default: throw RunnerGap("read_csv(\(name)=) is not supported by Bamboo yet")
+            }
+        }
+        return try readCSV(text: text, options: options, session: session)
+    }
+
+    static func write(_ df: DataFrame, _ a: Arguments) async throws -> String {
+        try await df.toCSV(sep: a.string("sep") ?? ",", naRep: a.string("na_rep") ?? "", header: a.bool("header", default: true),
+                           index: a.bool("index", default: true))
+    }
+
+    static func string(_ value: CaseValue, _ name: String) throws -> String {
+        guard case .scalar(.string(let s)) = value else { throw RunnerGap("read_csv(\(name)=) as \(value.kind)") }
+        return s
+    }
+
+    static func int(_ value: CaseValue, _ name: String) throws -> Int64 {
+        guard case .scalar(.int(let i)) = value else { throw RunnerGap("read_csv(\(name)=) as \(value.kind)") }
+        return i
+    }
+
+    static func strings(_ value: CaseValue, _ name: String) throws -> [String] {
+        guard let items = value.scalars else { throw RunnerGap("read_csv(\(name)=) as \(value.kind)") }
+        return try items.map { item in
+            guard case .string(let s) = item else { throw RunnerGap("read_csv(\(name)=) with a non-string item") }
+            return s
+        }
+    }
+
+    static func ints(_ value: CaseValue, _ name: String) throws -> [Int] {
+        guard let items = value.scalars else { throw RunnerGap("read_csv(\(name)=) as \(value.kind)") }
+        return try items.map { item in
+            guard case .int(let i) = item else { throw RunnerGap("read_csv(\(name)=) with a non-integer item") }
+            return Int(i)
+        }
+    }
+}

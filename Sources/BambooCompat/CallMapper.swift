@@ -1,0 +1,215 @@
+import Bamboo
+
+/// Maps pandas method calls onto Bamboo's public API (the same API users call).
+enum CallMapper {
+    /// pandas parameter names per method, in pandas' order; the ones Bamboo honours are in `supported`.
+    static let parameters: [String: [String]] = [
+        "sort_values": ["by", "axis", "ascending", "inplace", "kind", "na_position", "ignore_index", "key"],
+        "sort_index": ["axis", "level", "ascending", "inplace", "kind", "na_position"],
+        "astype": ["dtype", "copy", "errors"],
+        "fillna": ["value", "axis", "inplace", "limit"],
+        "dropna": ["axis", "how", "thresh", "subset", "inplace", "ignore_index"],
+        "drop": ["labels", "axis", "index", "columns", "level", "inplace", "errors"],
+        "rename": ["mapper", "index", "columns", "axis", "copy", "inplace", "level", "errors"],
+        "set_index": ["keys", "drop", "append", "inplace", "verify_integrity"],
+        "reset_index": ["level", "drop", "inplace", "col_level", "col_fill", "allow_duplicates", "names"],
+        "head": ["n"], "tail": ["n"],
+        "isna": [], "notna": [], "isnull": [], "notnull": [],
+        "sum": ["axis", "skipna", "numeric_only", "min_count"], "mean": ["axis", "skipna", "numeric_only"],
+        "min": ["axis", "skipna", "numeric_only"], "max": ["axis", "skipna", "numeric_only"],
+        "prod": ["axis", "skipna", "numeric_only", "min_count"], "count": ["axis", "numeric_only"],
+        "to_csv": ["path_or_buf", "sep", "na_rep", "float_format", "columns", "header", "index", "index_label"],
+        "abs": [],
+    ]
+
+    /// What Bamboo implements of each method's keywords (for the API table in MATRIX.md).
+    static let supported: [String: [String]] = [
+        "sort_values": ["by", "ascending", "kind", "na_position"],
+        "sort_index": ["ascending", "kind", "na_position"],
+        "astype": ["dtype"], "fillna": ["value"], "dropna": ["axis", "how", "thresh", "subset"],
+        "drop": ["labels", "axis", "index", "columns", "errors"], "rename": ["columns"],
+        "set_index": ["keys", "drop", "append"], "reset_index": ["drop"], "head": ["n"], "tail": ["n"],
+        "isna": [], "notna": [], "isnull": [], "notnull": [], "assign": ["**kwargs"],
+        "sum": ["skipna"], "mean": ["skipna"], "min": ["skipna"], "max": ["skipna"], "prod": ["skipna"], "count": [],
+        "to_csv": ["sep", "na_rep", "header", "index"], "abs": [],
+        "__getitem__": [], "__setitem__": [], "loc": [], "iloc": [], "at": [], "iat": [],
+        "shape": [], "columns": [], "dtypes": [], "index": [], "dtype": [], "name": [], "read_csv": CSVCall.supported,
+    ]
+
+    static func call(_ name: String, on target: CaseValue, args: [CaseValue], kwargs: [(String, CaseValue)]) async throws -> CaseValue {
+        if name == "assign", case .frame(let frame) = target {
+            guard args.isEmpty else { throw RunnerGap("assign takes keyword arguments only") }
+            var out = frame
+            // Python keeps keyword order, and so does the case file's JSON object.
+            for (label, value) in kwargs {
+                switch value {
+                case .series(let s): out = try out.setColumn(.string(label), s)
+                case .scalar(let v): out = try out.setColumn(.string(label), v)
+                default: throw RunnerGap("assign value of kind \(value.kind)")
+                }
+            }
+            return .frame(out)
+        }
+        guard let parameters = parameters[name] else { throw RunnerGap("\(name) is not mapped to Bamboo") }
+        let a = try Arguments(name, args, kwargs, parameters: parameters)
+        try rejectUnsupported(a)
+        switch target {
+        case .frame(let df): return try await frameCall(name, df, a)
+        case .series(let s): return try await seriesCall(name, s, a)
+        default: throw RunnerGap("\(name) on a \(target.kind)")
+        }
+    }
+
+    static func rejectUnsupported(_ a: Arguments) throws {
+        let allowed = supported[a.call] ?? []
+        for name in a.parameters where a.has(name) && !allowed.contains(name) {
+            throw RunnerGap("\(a.call)(\(name)=) is not supported by Bamboo yet")
+        }
+        if let axis = a["axis"]?.scalar, axis != .int(0), axis != .string("index"), a.call != "drop" {
+            throw RunnerGap("\(a.call)(axis=\(axis.pythonRepr)) is not supported by Bamboo yet")
+        }
+        if let kind = try a.string("kind"), !["quicksort", "mergesort", "heapsort", "stable"].contains(kind) {
+            throw BambooError(.invalidArgument, "sort kind must be 'stable' or 'quicksort'")
+        }
+    }
+
+    static func naPosition(_ a: Arguments) throws -> NAPosition {
+        guard let text = try a.string("na_position") else { return .last }
+        guard let position = NAPosition(rawValue: text) else { throw BambooError(.invalidArgument, "invalid na_position: \(text)") }
+        return position
+    }
+
+    static func frameCall(_ name: String, _ df: DataFrame, _ a: Arguments) async throws -> CaseValue {
+        switch name {
+        case "sort_values":
+            guard let by = try a.labels("by") else { throw RunnerGap("sort_values without by") }
+            let ascending: [Bool]
+            switch a["ascending"] {
+            case .list(let items)?: ascending = try items.map { item in
+                guard case .bool(let b)? = item.scalar else { throw BambooError(.invalidArgument, "ascending must be bools") }
+                return b
+            }
+            default: ascending = Array(repeating: try a.bool("ascending", default: true), count: by.count)
+            }
+            return .frame(try df.sortValues(by: by, ascending: ascending, naPosition: naPosition(a)))
+        case "sort_index":
+            return .frame(try df.sortIndex(ascending: a.bool("ascending", default: true), naPosition: naPosition(a)))
+        case "astype":
+            guard let target = a["dtype"] else { throw RunnerGap("astype without dtype") }
+            if case .dict(let pairs) = target {
+                var mapping: [Scalar: DType] = [:]
+                for (key, value) in pairs { if let label = key.scalar { mapping[label] = try a.dtype(value) } }
+                return .frame(try df.astype(mapping))
+            }
+            return .frame(try df.astype(a.dtype(target)))
+        case "fillna":
+            guard let value = a["value"] else { throw RunnerGap("fillna() without a value does not compile in Swift") }
+            if case .dict(let pairs) = value {
+                var mapping: [Scalar: Scalar] = [:]
+                for (key, v) in pairs { if let label = key.scalar, let fill = v.scalar { mapping[label] = fill } }
+                return .frame(try df.fillna(mapping))
+            }
+            guard let scalar = value.scalar else { throw RunnerGap("fillna with a \(value.kind)") }
+            return .frame(try df.fillna(scalar))
+        case "dropna":
+            let howText = try a.string("how") ?? "any"
+            guard let how = DropHow(rawValue: howText) else { throw BambooError(.invalidArgument, "invalid how option: \(howText)") }
+            if a.has("how") && a.has("thresh") { throw BambooError(.typeMismatch, "You cannot set both the how and thresh arguments at the same time.") }
+            return .frame(try df.dropna(how: how, subset: a.labels("subset"), thresh: a.int("thresh")))
+        case "drop":
+            let errors = try ErrorHandling(rawValue: a.string("errors") ?? "raise") ?? .raise
+            if let columns = try a.labels("columns") { return .frame(try df.drop(columns: columns, errors: errors)) }
+            if let index = try a.labels("index") { return .frame(try df.drop(index: index, errors: errors)) }
+            guard let labels = try a.labels("labels") else { throw RunnerGap("drop without labels") }
+            let axis = try a.scalar("axis") ?? .int(0)
+            if axis == .int(1) || axis == .string("columns") { return .frame(try df.drop(columns: labels, errors: errors)) }
+            return .frame(try df.drop(index: labels, errors: errors))
+        case "rename":
+            guard case .dict(let pairs)? = a["columns"] else { throw RunnerGap("rename needs columns={...}") }
+            var mapping: [Scalar: Scalar] = [:]
+            for (key, value) in pairs { if let k = key.scalar, let v = value.scalar { mapping[k] = v } }
+            return .frame(try df.rename(columns: mapping))
+        case "set_index":
+            guard let keys = try a.labels("keys") else { throw RunnerGap("set_index without keys") }
+            return .frame(try df.setIndex(keys, drop: a.bool("drop", default: true), append: a.bool("append", default: false)))
+        case "reset_index":
+            return .frame(try df.resetIndex(drop: a.bool("drop", default: false)))
+        case "head": return .frame(try df.head(a.int("n") ?? 5))
+        case "tail": return .frame(try df.tail(a.int("n") ?? 5))
+        case "isna", "isnull": return .frame(try df.isna())
+        case "notna", "notnull": return .frame(try df.notna())
+        case "abs": return .frame(try df.mapAbs())
+        case "sum": return .series(try await df.sum(skipna: a.bool("skipna", default: true)))
+        case "mean": return .series(try await df.mean(skipna: a.bool("skipna", default: true)))
+        case "min": return .series(try await df.min(skipna: a.bool("skipna", default: true)))
+        case "max": return .series(try await df.max(skipna: a.bool("skipna", default: true)))
+        case "prod": return .series(try await df.prod(skipna: a.bool("skipna", default: true)))
+        case "count": return .series(try await df.count())
+        case "to_csv": return .scalar(.string(try await CSVCall.write(df, a)))
+        default: throw RunnerGap("\(name) is not mapped to Bamboo")
+        }
+    }
+
+    static func seriesCall(_ name: String, _ s: Series, _ a: Arguments) async throws -> CaseValue {
+        switch name {
+        case "sort_values":
+            return .series(try s.sortValues(ascending: a.bool("ascending", default: true), naPosition: naPosition(a)))
+        case "sort_index":
+            return .series(try s.sortIndex(ascending: a.bool("ascending", default: true), naPosition: naPosition(a)))
+        case "astype":
+            guard let target = a["dtype"] else { throw RunnerGap("astype without dtype") }
+            return .series(try s.astype(a.dtype(target)))
+        case "fillna":
+            guard let value = try a.scalar("value") else { throw RunnerGap("fillna() without a value does not compile in Swift") }
+            return .series(try s.fillna(value))
+        case "dropna": return .series(try s.dropna())
+        case "head": return .series(try s.head(a.int("n") ?? 5))
+        case "tail": return .series(try s.tail(a.int("n") ?? 5))
+        case "isna", "isnull": return .series(try s.isna())
+        case "notna", "notnull": return .series(try s.notna())
+        case "abs": return .series(try s.abs())
+        case "reset_index": return .frame(try s.resetIndex(drop: a.bool("drop", default: false)))
+        case "sum": return .scalar(try await s.sum(skipna: a.bool("skipna", default: true)))
+        case "mean": return .scalar(try await s.mean(skipna: a.bool("skipna", default: true)))
+        case "min": return .scalar(try await s.min(skipna: a.bool("skipna", default: true)))
+        case "max": return .scalar(try await s.max(skipna: a.bool("skipna", default: true)))
+        case "prod": return .scalar(try await s.prod(skipna: a.bool("skipna", default: true)))
+        case "count": return .scalar(try await s.count())
+        case "to_csv": return .scalar(.string(try await CSVCall.write(s.toFrame(), a)))
+        default: throw RunnerGap("Series.\(name) is not mapped to Bamboo")
+        }
+    }
+
+    static func attribute(_ name: String, of target: CaseValue) async throws -> CaseValue {
+        switch (name, target) {
+        case ("shape", .frame(let df)):
+            let shape = try await df.shape()
+            return .tuple([.scalar(.int(Int64(shape.rows))), .scalar(.int(Int64(shape.columns)))])
+        case ("shape", .series(let s)): return .tuple([.scalar(.int(Int64(try await s.len())))])
+        case ("columns", .frame(let df)): return .index(df.columns)
+        case ("dtypes", .frame(let df)): return .dtypes(labels: df.dtypes.map(\.label), dtypes: df.dtypes.map(\.dtype))
+        case ("dtype", .series(let s)): return .scalar(.string(s.dtype.name))
+        case ("index", .frame(let df)): return .index(try await df.index())
+        case ("index", .series(let s)): return .index(try await s.index())
+        case ("name", .series(let s)): return .scalar(s.name)
+        default: throw RunnerGap("attribute \(name) of \(target.kind) is not mapped")
+        }
+    }
+
+    static func length(of target: CaseValue) async throws -> CaseValue {
+        switch target {
+        case .frame(let df): return .scalar(.int(Int64(try await df.len())))
+        case .series(let s): return .scalar(.int(Int64(try await s.len())))
+        case .index(let i): return .scalar(.int(Int64(i.count)))
+        default: throw RunnerGap("len of \(target.kind)")
+        }
+    }
+}
+
+extension DataFrame {
+    func mapAbs() throws -> DataFrame {
+        var out = self
+        for label in columns.values { out = try out.setColumn(label, try out.column(label).abs()) }
+        return out
+    }
+}

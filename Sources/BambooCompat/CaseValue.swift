@@ -1,0 +1,44 @@
+import Bamboo
+
+/// A value while a case runs: what a pandas expression would evaluate to at that step.
+indirect enum CaseValue: Sendable {
+    case frame(DataFrame)
+    case series(Series)
+    case scalar(Scalar)
+    case index(Index)
+    case tuple([CaseValue])
+    case list([CaseValue])
+    case dict([(CaseValue, CaseValue)])
+    case slice(CaseValue?, CaseValue?, CaseValue?)
+    /// `df.dtypes`: labels and dtype names.
+    case dtypes(labels: [Scalar], dtypes: [DType])
+
+    var kind: String {
+        switch self {
+        case .frame: return "DataFrame"
+        case .series: return "Series"
+        case .scalar: return "scalar"
+        case .index: return "Index"
+        case .tuple: return "tuple"
+        case .list: return "list"
+        case .dict: return "dict"
+        case .slice: return "slice"
+        case .dtypes: return "dtypes"
+        }
+    }
+
+    var scalar: Scalar? { if case .scalar(let s) = self { return s } else { return nil } }
+
+    /// A list of scalars (labels, positions).
+    var scalars: [Scalar]? {
+        guard case .list(let items) = self else { return nil }
+        let values = items.compactMap(\.scalar)
+        return values.count == items.count ? values : nil
+    }
+}
+
+/// The runner met a pandas call it cannot express through Bamboo's API.
+struct RunnerGap: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

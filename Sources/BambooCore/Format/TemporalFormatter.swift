@@ -1,0 +1,88 @@
+/// Text for datetime and timedelta values, in pandas' layout (`2020-01-02 03:04:05.123456`).
+public enum TemporalFormatter {
+    /// A proleptic Gregorian civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    public static func civil(fromDays days: Int64) -> (year: Int64, month: Int64, day: Int64) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let y = yoe + era * 400
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (m <= 2 ? y + 1 : y, m, d)
+    }
+
+    /// Days since 1970-01-01 for a civil date; nil when the month or day is out of range.
+    public static func days(year: Int64, month: Int64, day: Int64) -> Int64? {
+        guard (1...12).contains(month), day >= 1, day <= daysInMonth(year: year, month: month) else { return nil }
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = month > 2 ? month - 3 : month + 9
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    public static func daysInMonth(year: Int64, month: Int64) -> Int64 {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// `str(pd.Timestamp)` for a value in `unit` (zone offset not applied: ticks are wall time here).
+    public static func timestamp(_ ticks: Int64, unit: TimeUnit, tz: String?) -> String {
+        let perSecond = unit.ticksPerSecond
+        var seconds = ticks / perSecond
+        var fraction = ticks % perSecond
+        if fraction < 0 { fraction += perSecond; seconds -= 1 }
+        var days = seconds / 86_400
+        var secondOfDay = seconds % 86_400
+        if secondOfDay < 0 { secondOfDay += 86_400; days -= 1 }
+        let (y, m, d) = civil(fromDays: days)
+        var text = pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2) + " "
+            + pad(secondOfDay / 3600, 2) + ":" + pad(secondOfDay / 60 % 60, 2) + ":" + pad(secondOfDay % 60, 2)
+        if fraction != 0 {
+            let width = String(perSecond).count - 1
+            text += "." + pad(fraction, width)
+        }
+        return text
+    }
+
+    /// `str(pd.Timedelta)`: `1 days 02:03:04`.
+    public static func timedelta(_ ticks: Int64, unit: TimeUnit) -> String {
+        let perSecond = unit.ticksPerSecond
+        var seconds = ticks / perSecond
+        var fraction = ticks % perSecond
+        if fraction < 0 { fraction += perSecond; seconds -= 1 }
+        var days = seconds / 86_400
+        var rest = seconds % 86_400
+        if rest < 0 { rest += 86_400; days -= 1 }
+        var text = "\(days) days " + pad(rest / 3600, 2) + ":" + pad(rest / 60 % 60, 2) + ":" + pad(rest % 60, 2)
+        if fraction != 0 { text += "." + pad(fraction, String(perSecond).count - 1) }
+        return text
+    }
+
+    /// Whether two tick counts in possibly different units denote the same instant.
+    public static func sameInstant(_ a: Int64, _ ua: TimeUnit, _ b: Int64, _ ub: TimeUnit) -> Bool {
+        if ua == ub { return a == b }
+        return toNanosClamped(a, ua) == toNanosClamped(b, ub)
+    }
+
+    static func toNanosClamped(_ ticks: Int64, _ unit: TimeUnit) -> Int64 {
+        let factor = 1_000_000_000 / unit.ticksPerSecond
+        let (product, overflow) = ticks.multipliedReportingOverflow(by: factor)
+        return overflow ? (ticks < 0 ? Int64.min : Int64.max) : product
+    }
+
+    static func pad(_ value: Int64, _ width: Int) -> String {
+        let negative = value < 0
+        let digits = String(negative ? -value : value)
+        let padded = digits.count < width ? String(repeating: "0", count: width - digits.count) + digits : digits
+        return negative ? "-" + padded : padded
+    }
+}

@@ -1,0 +1,136 @@
+import BambooCore
+import BambooPlan
+
+/// The reference backend: runs a plan one node at a time on one thread, exactly as pandas would.
+///
+/// Simplicity beats speed here: this is the oracle the other backends are compared with, the way
+/// swift-nio's `EmbeddedEventLoop` is the deterministic twin of the real one.
+///
+/// ```swift
+/// let result = try await EagerBackend().execute(plan)
+/// ```
+public struct EagerBackend: Backend {
+    public init() {}
+    public var name: String { "eager" }
+
+    public func execute(_ plan: LogicalPlan) async throws -> ExecutionResult {
+        var labels: [Scalar]? = nil
+        let table = try run(plan, labels: &labels)
+        return ExecutionResult(
+            index: try plan.schema.index.fields.map { try table.column($0.id) },
+            columns: try plan.schema.columns.map { try table.column($0.id) },
+            rowCount: table.rowCount,
+            columnLabels: labels)
+    }
+
+    private func run(_ plan: LogicalPlan, labels: inout [Scalar]?) throws -> EagerTable {
+        switch plan.node {
+        case .source(let data):
+            var columns: [FieldID: Column] = [:]
+            for (field, column) in zip(data.schema.allFields, data.columns) { columns[field.id] = column }
+            return EagerTable(schema: data.schema, columns: columns, rowCount: data.rowCount)
+
+        case .project(let inputPlan, let indexProjection, let projected):
+            let input = try run(inputPlan, labels: &labels)
+            var columns: [FieldID: Column] = [:]
+            switch indexProjection {
+            case .keep:
+                for field in inputPlan.schema.index.fields { columns[field.id] = try input.column(field.id) }
+            case .range: break
+            case .fields(let levels):
+                for level in levels { columns[level.field.id] = try input.evaluate(level.expr) }
+            }
+            for item in projected { columns[item.field.id] = try input.evaluate(item.expr) }
+            return EagerTable(schema: plan.schema, columns: columns, rowCount: input.rowCount)
+
+        case .filter(let inputPlan, let predicate):
+            let input = try run(inputPlan, labels: &labels)
+            let mask = try input.evaluate(predicate)
+            guard case .bool(let bits) = mask.values else { throw BambooError.invariant("mask storage is not bool") }
+            if mask.validity != nil {
+                throw BambooError(.invalidArgument, "Cannot mask with non-boolean array containing NA / NaN values")
+            }
+            return input.take(bits.indices.filter { bits[$0] })
+
+        case .sort(let inputPlan, let specs):
+            let input = try run(inputPlan, labels: &labels)
+            let keys = try specs.map { SortKey(try input.evaluate($0.expr), ascending: $0.ascending, missingFirst: $0.missingFirst) }
+            return input.take(try StableSort.permutation(keys, count: input.rowCount))
+
+        case .slice(let inputPlan, let start, let stop, let step):
+            let input = try run(inputPlan, labels: &labels)
+            return input.take(PythonSlice.positions(start: start, stop: stop, step: step, count: input.rowCount))
+
+        case .take(let inputPlan, let positions, let single):
+            let input = try run(inputPlan, labels: &labels)
+            let n = input.rowCount
+            var resolved: [Int] = []
+            resolved.reserveCapacity(positions.count)
+            for position in positions {
+                let p = position < 0 ? position + n : position
+                guard p >= 0 && p < n else {
+                    throw BambooError(.indexOutOfBounds, single ? "single positional indexer is out-of-bounds" : "positional indexers are out-of-bounds")
+                }
+                resolved.append(p)
+            }
+            return input.take(resolved)
+
+        case .maskRows(let inputPlan, let mask):
+            let input = try run(inputPlan, labels: &labels)
+            guard mask.count == input.rowCount else {
+                throw BambooError(.indexOutOfBounds, "Boolean index has wrong length: \(mask.count) instead of \(input.rowCount)")
+            }
+            return input.take(mask.indices.filter { mask[$0] })
+
+        case .rowNumber(let inputPlan, let field):
+            var input = try run(inputPlan, labels: &labels)
+            input.columns[field.id] = Column(int64: (0..<Int64(input.rowCount)).map { $0 })
+            input.schema = plan.schema
+            return input
+
+        case .locLabels(let inputPlan, let wanted):
+            let input = try run(inputPlan, labels: &labels)
+            let index = try input.column(inputPlan.schema.index.fields[0].id)
+            return input.take(try LabelLookup.positions(of: wanted, in: index))
+
+        case .dropLabels(let inputPlan, let dropped, let mustExist):
+            let input = try run(inputPlan, labels: &labels)
+            let index = try input.column(inputPlan.schema.index.fields[0].id)
+            let present = Set(index.scalars)
+            let absent = dropped.filter { !present.contains($0) }
+            if mustExist && !absent.isEmpty {
+                throw BambooError(.keyNotFound, "\"[\(absent.map(\.pythonRepr).joined(separator: ", "))] not found in axis\"")
+            }
+            let removed = Set(dropped)
+            return input.take((0..<input.rowCount).filter { !removed.contains(index.scalar(at: $0)) })
+
+        case .locSlice(let inputPlan, let start, let stop, let step):
+            let input = try run(inputPlan, labels: &labels)
+            let index = try input.column(inputPlan.schema.index.fields[0].id)
+            return input.take(try LabelLookup.slice(start: start, stop: stop, step: step, in: index))
+
+        case .rowToSeries(let inputPlan, let field):
+            let input = try run(inputPlan, labels: &labels)
+            guard input.rowCount == 1 else {
+                throw BambooError(.invalidArgument, "The label matches \(input.rowCount) rows, so pandas would return a DataFrame here; select with a list (loc[[label]]) to get one.")
+            }
+            let values = try inputPlan.schema.columns.map { try input.column($0.id).scalar(at: 0) }
+            guard let indexField = plan.schema.index.fields.first else { throw BambooError.invariant("row series has an index") }
+            let rowLabel: Scalar = try inputPlan.schema.index.fields.first.map { try input.column($0.id).scalar(at: 0) } ?? .int(0)
+            labels = [rowLabel]
+            return EagerTable(schema: plan.schema, columns: [
+                indexField.id: try Column.build(inputPlan.schema.columns.map(\.label), dtype: indexField.dtype),
+                field.id: try Column.build(values, dtype: field.dtype),
+            ], rowCount: values.count)
+
+        case .reduce(let inputPlan, let reduction, let skipna, let items):
+            let input = try run(inputPlan, labels: &labels)
+            var columns: [FieldID: Column] = [:]
+            for item in items {
+                let value = try reduction.apply(try input.evaluate(item.expr), skipna: skipna)
+                columns[item.field.id] = try Column.build([value], dtype: item.field.dtype)
+            }
+            return EagerTable(schema: plan.schema, columns: columns, rowCount: 1)
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import BambooCore
+
+/// An engine that runs logical plans: `eager` (the reference), later `local` and `spark`.
+///
+/// A backend receives an optimized plan and returns its rows in pandas' order. It never sees the
+/// facade; the facade never sees its internals. Operations it cannot run throw
+/// ``BambooError/Code/unsupportedOnBackend`` naming the backend and the operation.
+public protocol Backend: Sendable {
+    /// Short name used in errors and in the compatibility matrix (`eager`, `local`, `spark`).
+    var name: String { get }
+    /// Runs `plan` to completion.
+    func execute(_ plan: LogicalPlan) async throws -> ExecutionResult
+}
+
+/// A plan's result: index columns and data columns as `plan.schema` lays them out.
+public struct ExecutionResult: Sendable {
+    /// One column per index level; empty when the schema's index is a RangeIndex.
+    public var index: [Column]
+    public var columns: [Column]
+    public var rowCount: Int
+    /// Column labels decided by the data (a row turned into a Series takes the row's label); nil
+    /// when the schema's labels hold.
+    public var columnLabels: [Scalar]?
+
+    public init(index: [Column], columns: [Column], rowCount: Int, columnLabels: [Scalar]? = nil) {
+        self.index = index
+        self.columns = columns
+        self.rowCount = rowCount
+        self.columnLabels = columnLabels
+    }
+}
+
+extension BambooError {
+    /// The error a backend throws for an operation it does not run.
+    public static func unsupported(_ operation: String, on backend: String, hint: String = "") -> BambooError {
+        BambooError(.unsupportedOnBackend, "\(operation) is not supported on the \(backend) backend.\(hint.isEmpty ? "" : " " + hint)")
+    }
+}

@@ -1,0 +1,80 @@
+import BambooCore
+
+/// An immutable node of the logical plan with its output schema, computed (and validated) when it
+/// is built: a plan that exists is a plan whose columns, dtypes and index are known.
+///
+/// ```swift
+/// let source = try LogicalPlan(.source(data))
+/// let filtered = try LogicalPlan(.filter(source, predicate: .binary(.greater, .column(a.id), .literal(1))))
+/// print(filtered.explain())
+/// ```
+public final class LogicalPlan: Sendable, CustomStringConvertible {
+    public indirect enum Node: Sendable {
+        /// Rows held in memory (literals, or a file already parsed).
+        case source(SourceData)
+        /// New columns (and optionally a new index) computed row by row; order unchanged.
+        case project(LogicalPlan, index: IndexProjection, columns: [NamedExpr])
+        /// Rows where `predicate` is True, in order.
+        case filter(LogicalPlan, predicate: Expr)
+        /// A stable sort by the keys (pandas' `kind="stable"` order; one valid outcome of any kind).
+        case sort(LogicalPlan, keys: [SortSpec])
+        /// Rows `start..<stop` by `step`, with Python slice semantics (negative bounds count from the end).
+        case slice(LogicalPlan, start: Int?, stop: Int?, step: Int)
+        /// Rows at these positions, in this order (negative counts from the end; out of range is an error).
+        case take(LogicalPlan, positions: [Int], single: Bool)
+        /// Rows where a literal boolean list is True; its length must equal the row count.
+        case maskRows(LogicalPlan, mask: [Bool])
+        /// Adds `field` holding each row's position 0..<n: how a RangeIndex becomes real labels.
+        case rowNumber(LogicalPlan, field: Field)
+        /// Rows whose (single-level) index equals each label, in label order; missing labels are a KeyError.
+        case locLabels(LogicalPlan, labels: [Scalar])
+        /// Rows whose index is none of `labels` (`drop(index=)`); with `mustExist`, an absent label is a KeyError.
+        case dropLabels(LogicalPlan, labels: [Scalar], mustExist: Bool)
+        /// Rows between two index labels, both ends included, as pandas' label slicing defines it.
+        case locSlice(LogicalPlan, start: Scalar?, stop: Scalar?, step: Int)
+        /// One row turned into a column: index = the column labels, label = the row's index label.
+        case rowToSeries(LogicalPlan, field: Field)
+        /// One value per column (`df.sum()`); a single row, labels as the input's columns.
+        case reduce(LogicalPlan, Reduction, skipna: Bool, columns: [NamedExpr])
+    }
+
+    public let node: Node
+    public let schema: Schema
+
+    public init(_ node: Node) throws {
+        self.node = node
+        self.schema = try SchemaInference.schema(of: node)
+    }
+
+    /// Child plans, left to right.
+    public var inputs: [LogicalPlan] {
+        switch node {
+        case .source: return []
+        case .project(let input, _, _), .filter(let input, _), .sort(let input, _), .slice(let input, _, _, _),
+             .take(let input, _, _), .maskRows(let input, _), .rowNumber(let input, _), .locLabels(let input, _), .dropLabels(let input, _, _), .locSlice(let input, _, _, _),
+             .rowToSeries(let input, _), .reduce(let input, _, _, _):
+            return [input]
+        }
+    }
+
+    /// The node's name as `explain()` prints it.
+    public var name: String {
+        switch node {
+        case .source: return "Source"
+        case .project: return "Project"
+        case .filter: return "Filter"
+        case .sort: return "Sort"
+        case .slice: return "Slice"
+        case .take: return "Take"
+        case .maskRows: return "MaskRows"
+        case .rowNumber: return "RowNumber"
+        case .locLabels: return "LocLabels"
+        case .locSlice: return "LocSlice"
+        case .dropLabels: return "DropLabels"
+        case .rowToSeries: return "RowToSeries"
+        case .reduce: return "Reduce"
+        }
+    }
+
+    public var description: String { explain() }
+}

@@ -1,0 +1,85 @@
+import BambooCore
+
+/// Computes a node's output schema from its inputs', throwing the error pandas would raise at
+/// call time (unknown field, bad dtype) so transformations fail at once, not at `collect()`.
+enum SchemaInference {
+    static func schema(of node: LogicalPlan.Node) throws -> Schema {
+        switch node {
+        case .source(let data):
+            return data.schema
+        case .project(let input, let indexProjection, let columns):
+            let fields = input.schema.allFields
+            let index: IndexSchema
+            switch indexProjection {
+            case .keep: index = input.schema.index
+            case .range: index = .range
+            case .fields(let levels): index = .fields(try levels.map { try typed($0, in: fields) })
+            }
+            return Schema(index: index, columns: try columns.map { try typed($0, in: fields) })
+        case .filter(let input, let predicate):
+            try requireLabelledRows(input, "Filter")
+            let dtype = try ExprTyping.dtype(of: predicate, in: input.schema.allFields)
+            guard dtype == .bool || dtype == .nullableBool else {
+                throw BambooError(.typeMismatch, "A boolean mask must have dtype bool or boolean, not \(dtype.name). Compare the column to a value first, e.g. df[\"a\"] > 0.")
+            }
+            return input.schema
+        case .sort(let input, let keys):
+            try requireLabelledRows(input, "Sort")
+            for key in keys { _ = try ExprTyping.dtype(of: key.expr, in: input.schema.allFields) }
+            return input.schema
+        case .slice(let input, _, _, let step):
+            try requireLabelledRows(input, "Slice")
+            guard step != 0 else { throw BambooError(.invalidArgument, "slice step cannot be zero") }
+            return input.schema
+        case .take(let input, _, _), .maskRows(let input, _):
+            try requireLabelledRows(input, "Take")
+            return input.schema
+        case .rowNumber(let input, let field):
+            guard field.dtype == .int64 else { throw BambooError.invariant("row numbers are int64") }
+            return Schema(index: input.schema.index, columns: input.schema.columns + [field])
+        case .locLabels(let input, _), .locSlice(let input, _, _, _), .dropLabels(let input, _, _):
+            try requireLabelledRows(input, "Label lookup")
+            guard input.schema.index.fields.count == 1 else {
+                throw BambooError(.unsupportedOnBackend, "Label lookup on a MultiIndex is not available yet; reset_index() first.")
+            }
+            return input.schema
+        case .rowToSeries(let input, let field):
+            let labels = input.schema.columns.map(\.label)
+            let labelType = Column.infer(labels).dtype
+            let expected = try DTypePromotion.common(input.schema.columns.map(\.dtype))
+            guard field.dtype == expected else { throw BambooError.invariant("row series dtype \(field.dtype) != \(expected)") }
+            return Schema(index: .fields([Field(label: .none, dtype: labelType == .float64 && labels.isEmpty ? .object : labelType)]), columns: [field])
+        case .reduce(let input, let reduction, _, let columns):
+            let fields = input.schema.allFields
+            return Schema(index: .range, columns: try columns.map { named in
+                let inputType = try ExprTyping.dtype(of: named.expr, in: fields)
+                let dtype = try reduction.resultDType(for: inputType)
+                guard dtype == named.field.dtype else { throw BambooError.invariant("reduce field dtype \(named.field.dtype) != \(dtype)") }
+                return named.field
+            })
+        }
+    }
+
+    /// Checks the field's declared dtype against the expression's inferred one.
+    static func typed(_ named: NamedExpr, in fields: [Field]) throws -> Field {
+        let dtype = try ExprTyping.dtype(of: named.expr, in: fields)
+        guard dtype == named.field.dtype else {
+            throw BambooError.invariant("field \(named.field) declared \(named.field.dtype.name) but its expression gives \(dtype.name)")
+        }
+        return named.field
+    }
+
+    /// Row-subsetting nodes need real labels: a RangeIndex must be numbered first (`RowNumber`).
+    static func requireLabelledRows(_ input: LogicalPlan, _ what: String) throws {
+        if case .range = input.schema.index {
+            throw BambooError.invariant("\(what) over a RangeIndex must number its rows first")
+        }
+    }
+}
+
+extension NamedExpr {
+    /// A field computed by `expr`, typed against `fields` (throws pandas' TypeError for bad operands).
+    public static func typed(label: Scalar, expr: Expr, in fields: [Field], id: FieldID = .make()) throws -> NamedExpr {
+        NamedExpr(field: Field(id: id, label: label, dtype: try ExprTyping.dtype(of: expr, in: fields)), expr: expr)
+    }
+}
