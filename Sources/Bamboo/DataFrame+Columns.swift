@@ -4,7 +4,12 @@ import BambooPlan
 extension DataFrame {
     /// Renames columns; labels not in the frame are ignored, as in pandas
     /// (pandas: `df.rename(columns={"a": "x"})`).
-    public func rename(columns mapping: [Scalar: Scalar]) throws -> DataFrame {
+    public func rename(columns mapping: [Scalar: Scalar], errors: ErrorHandling = .ignore) throws -> DataFrame {
+        let unknown = mapping.keys.filter { schema.positions(of: $0).isEmpty }
+        if errors == .raise, !unknown.isEmpty {
+            throw BambooError(.columnNotFound, "\(unknown.map(\.pythonRepr).sorted()) not found in axis",
+                              suggestions: unknown.flatMap { ClosestNames.rank($0.description, among: schema.columns.map(\.label.description)) })
+        }
         let renamed = schema.columns.map { field in
             NamedExpr(field: Field(id: mapping[field.label] == nil ? field.id : .make(), label: mapping[field.label] ?? field.label, dtype: field.dtype),
                       expr: .column(field.id))

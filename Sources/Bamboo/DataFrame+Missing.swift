@@ -32,19 +32,20 @@ extension DataFrame {
     /// try df.dropna(how: .all, subset: ["a", "b"])
     /// try df.dropna(thresh: 2)               // keep rows with ≥ 2 present values
     /// ```
-    public func dropna(how: DropHow = .any, subset: [Scalar]? = nil, thresh: Int? = nil) throws -> DataFrame {
+    public func dropna(how: DropHow = .any, subset: [Scalar]? = nil, thresh: Int? = nil, ignoreIndex: Bool = false) throws -> DataFrame {
         let positions = try subset.map { try columnPositions($0) } ?? Array(schema.columns.indices)
         let present = positions.map { Expr.notNull(.column(schema.columns[$0].id)) }
         let keep: Expr
         if let thresh {
-            keep = .binary(.greaterEqual, .countNotNull(present), .literal(.int(Int64(thresh))))
+            keep = .binary(.greaterEqual, .countNotNull(positions.map { .column(schema.columns[$0].id) }), .literal(.int(Int64(thresh))))
         } else if present.isEmpty {
             keep = .literal(.bool(true))
         } else {
             keep = present.dropFirst().reduce(present[0]) { .binary(how == .any ? .and : .or, $0, $1) }
         }
         let labelled = try labelledPlan()
-        return DataFrame(session: session, plan: try LogicalPlan(.filter(labelled, predicate: keep)))
+        let kept = DataFrame(session: session, plan: try LogicalPlan(.filter(labelled, predicate: keep)))
+        return ignoreIndex ? try kept.resetIndex(drop: true) : kept
     }
 
     /// The same expression applied to every column, labels kept.

@@ -33,6 +33,11 @@ extension DataFrame {
         get throws { try selectingColumns(at: columnPositions(labels)) }
     }
 
+    /// Rows where a boolean list is True; its length must match (pandas: `df[[True, False, True]]`).
+    public subscript(_ mask: [Bool]) -> DataFrame {
+        get throws { try DataFrame(session: session, plan: LogicalPlan(.maskRows(labelledPlan(), mask: mask, positional: false))) }
+    }
+
     /// Rows where `mask` is True (pandas: `df[df["a"] > 1]`).
     public subscript(_ mask: Series) -> DataFrame {
         get throws { try filter(mask) }
@@ -77,16 +82,25 @@ extension DataFrame {
         return try settingColumn(label, expr: value.expr)
     }
 
+    /// Sets or replaces a column with values, one per row in order (pandas: `df["c"] = [1, 2, 3]`);
+    /// a different count throws `shapeMismatch` when the plan runs.
+    public func setColumn(_ label: Scalar, values: [Scalar], dtype: DType? = nil) throws -> DataFrame {
+        let column = try dtype.map { try Column.build(values, dtype: $0) } ?? Column.infer(values)
+        let field = Field(label: label, dtype: column.dtype)
+        let attached = try with(.attachColumn(plan, field: field, values: column))
+        return try attached.settingColumn(label, expr: .column(field.id), dropping: field.id)
+    }
+
     /// Sets or replaces a column with one repeated value.
     public func setColumn(_ label: Scalar, _ value: Scalar) throws -> DataFrame {
         try settingColumn(label, expr: .literal(value))
     }
 
-    func settingColumn(_ label: Scalar, expr: Expr) throws -> DataFrame {
+    func settingColumn(_ label: Scalar, expr: Expr, dropping helper: FieldID? = nil) throws -> DataFrame {
         let fields = schema.allFields
-        var columns = schema.columns.map(NamedExpr.passthrough)
+        var columns = schema.columns.filter { $0.id != helper }.map(NamedExpr.passthrough)
         let named = try NamedExpr.typed(label: label, expr: expr, in: fields)
-        let positions = schema.positions(of: label)
+        let positions = columns.indices.filter { columns[$0].field.label == label }
         if positions.isEmpty {
             columns.append(named)
         } else {

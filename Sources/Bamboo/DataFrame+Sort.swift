@@ -14,7 +14,7 @@ extension DataFrame {
     /// ```
     /// Bamboo always sorts stably: ties keep their order, which is pandas' `kind="stable"` and one
     /// valid outcome of its default unstable quicksort.
-    public func sortValues(by labels: [Scalar], ascending: [Bool]? = nil, naPosition: NAPosition = .last) throws -> DataFrame {
+    public func sortValues(by labels: [Scalar], ascending: [Bool]? = nil, naPosition: NAPosition = .last, ignoreIndex: Bool = false) throws -> DataFrame {
         let directions = ascending ?? Array(repeating: true, count: labels.count)
         guard directions.count == labels.count else {
             throw BambooError(.invalidArgument, "Length of ascending (\(directions.count)) != length of by (\(labels.count))")
@@ -28,11 +28,12 @@ extension DataFrame {
             }
             keys.append(SortSpec(expr: .column(schema.columns[positions[0]].id), ascending: up, missingFirst: naPosition == .first))
         }
-        return DataFrame(session: session, plan: try LogicalPlan(.sort(labelledPlan(), keys: keys)))
+        let sorted = DataFrame(session: session, plan: try LogicalPlan(.sort(labelledPlan(), keys: keys)))
+        return ignoreIndex ? try sorted.resetIndex(drop: true) : sorted
     }
 
-    public func sortValues(by label: Scalar, ascending: Bool = true, naPosition: NAPosition = .last) throws -> DataFrame {
-        try sortValues(by: [label], ascending: [ascending], naPosition: naPosition)
+    public func sortValues(by label: Scalar, ascending: Bool = true, naPosition: NAPosition = .last, ignoreIndex: Bool = false) throws -> DataFrame {
+        try sortValues(by: [label], ascending: [ascending], naPosition: naPosition, ignoreIndex: ignoreIndex)
     }
 
     /// Sorts rows by the index (pandas: `df.sort_index(ascending=, na_position=)`).

@@ -44,10 +44,17 @@ extension Series {
         get throws { try .wrapping(toFrame().filterAligned(mask, anchoredAt: anchor, expr: expr)) }
     }
 
-    /// Moves the index into a frame's columns (pandas: `s.reset_index()`), or drops it.
-    public func resetIndex(drop: Bool = false) throws -> DataFrame {
-        let frame = try toFrame()
-        return try frame.resetIndex(drop: drop)
+    /// Moves the index into a frame's columns (pandas: `s.reset_index()`).
+    public func resetIndex() throws -> DataFrame {
+        try toFrame().resetIndex(drop: false)
+    }
+
+    /// Replaces the index with a RangeIndex, keeping a Series (pandas: `s.reset_index(drop=True)`).
+    /// pandas returns a DataFrame for `drop=False`; Swift picks the type from the call, so that form
+    /// is ``resetIndex()``, and `drop: false` here throws saying so.
+    public func resetIndex(drop: Bool) throws -> Series {
+        guard drop else { throw BambooError(.invalidArgument, "resetIndex(drop: false) returns a DataFrame: call resetIndex() instead.") }
+        return try .wrapping(toFrame().resetIndex(drop: true))
     }
 }
 

@@ -24,10 +24,10 @@ enum CallMapper {
 
     /// What Bamboo implements of each method's keywords (for the API table in MATRIX.md).
     static let supported: [String: [String]] = [
-        "sort_values": ["by", "ascending", "kind", "na_position"],
+        "sort_values": ["by", "ascending", "kind", "na_position", "ignore_index"],
         "sort_index": ["ascending", "kind", "na_position"],
-        "astype": ["dtype"], "fillna": ["value"], "dropna": ["axis", "how", "thresh", "subset"],
-        "drop": ["labels", "axis", "index", "columns", "errors"], "rename": ["columns"],
+        "astype": ["dtype"], "fillna": ["value"], "dropna": ["axis", "how", "thresh", "subset", "ignore_index"],
+        "drop": ["labels", "axis", "index", "columns", "errors"], "rename": ["columns", "errors"],
         "set_index": ["keys", "drop", "append"], "reset_index": ["drop"], "head": ["n"], "tail": ["n"],
         "isna": [], "notna": [], "isnull": [], "notnull": [], "assign": ["**kwargs"],
         "sum": ["skipna"], "mean": ["skipna"], "min": ["skipna"], "max": ["skipna"], "prod": ["skipna"], "count": [],
@@ -91,7 +91,7 @@ enum CallMapper {
             }
             default: ascending = Array(repeating: try a.bool("ascending", default: true), count: by.count)
             }
-            return .frame(try df.sortValues(by: by, ascending: ascending, naPosition: naPosition(a)))
+            return .frame(try df.sortValues(by: by, ascending: ascending, naPosition: naPosition(a), ignoreIndex: a.bool("ignore_index", default: false)))
         case "sort_index":
             return .frame(try df.sortIndex(ascending: a.bool("ascending", default: true), naPosition: naPosition(a)))
         case "astype":
@@ -115,7 +115,7 @@ enum CallMapper {
             let howText = try a.string("how") ?? "any"
             guard let how = DropHow(rawValue: howText) else { throw BambooError(.invalidArgument, "invalid how option: \(howText)") }
             if a.has("how") && a.has("thresh") { throw BambooError(.typeMismatch, "You cannot set both the how and thresh arguments at the same time.") }
-            return .frame(try df.dropna(how: how, subset: a.labels("subset"), thresh: a.int("thresh")))
+            return .frame(try df.dropna(how: how, subset: a.labels("subset"), thresh: a.int("thresh"), ignoreIndex: a.bool("ignore_index", default: false)))
         case "drop":
             let errors = try ErrorHandling(rawValue: a.string("errors") ?? "raise") ?? .raise
             if let columns = try a.labels("columns") { return .frame(try df.drop(columns: columns, errors: errors)) }
@@ -128,7 +128,7 @@ enum CallMapper {
             guard case .dict(let pairs)? = a["columns"] else { throw RunnerGap("rename needs columns={...}") }
             var mapping: [Scalar: Scalar] = [:]
             for (key, value) in pairs { if let k = key.scalar, let v = value.scalar { mapping[k] = v } }
-            return .frame(try df.rename(columns: mapping))
+            return .frame(try df.rename(columns: mapping, errors: ErrorHandling(rawValue: a.string("errors") ?? "ignore") ?? .ignore))
         case "set_index":
             guard let keys = try a.labels("keys") else { throw RunnerGap("set_index without keys") }
             return .frame(try df.setIndex(keys, drop: a.bool("drop", default: true), append: a.bool("append", default: false)))
@@ -168,7 +168,8 @@ enum CallMapper {
         case "isna", "isnull": return .series(try s.isna())
         case "notna", "notnull": return .series(try s.notna())
         case "abs": return .series(try s.abs())
-        case "reset_index": return .frame(try s.resetIndex(drop: a.bool("drop", default: false)))
+        case "reset_index":
+            return try a.bool("drop", default: false) ? .series(try s.resetIndex(drop: true)) : .frame(try s.resetIndex())
         case "sum": return .scalar(try await s.sum(skipna: a.bool("skipna", default: true)))
         case "mean": return .scalar(try await s.mean(skipna: a.bool("skipna", default: true)))
         case "min": return .scalar(try await s.min(skipna: a.bool("skipna", default: true)))

@@ -6,7 +6,7 @@ enum Indexing {
         switch (target, key) {
         case (.frame(let df), .scalar(let label)): return .series(try df.column(label))
         case (.frame(let df), .list):
-            if let bits = bools(key) { return .frame(try df.iloc[bits]) }
+            if let bits = bools(key) { return .frame(try df[bits]) }
             guard let labels = key.scalars else { throw RunnerGap("getitem with a mixed list") }
             return .frame(try df[labels])
         case (.frame(let df), .series(let mask)): return .frame(try df[mask])
@@ -27,6 +27,9 @@ enum Indexing {
         switch value {
         case .series(let s): df = try df.setColumn(label, s)
         case .scalar(let v): df = try df.setColumn(label, v)
+        case .list:
+            guard let values = value.scalars else { throw RunnerGap("setitem with a nested list") }
+            df = try df.setColumn(label, values: values)
         default: throw RunnerGap("setitem with a \(value.kind) (only Series and scalars map to Bamboo)")
         }
         return .frame(df)

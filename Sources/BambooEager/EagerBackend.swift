@@ -47,10 +47,8 @@ public struct EagerBackend: Backend {
             let input = try run(inputPlan, labels: &labels)
             let mask = try input.evaluate(predicate)
             guard case .bool(let bits) = mask.values else { throw BambooError.invariant("mask storage is not bool") }
-            if mask.validity != nil {
-                throw BambooError(.invalidArgument, "Cannot mask with non-boolean array containing NA / NaN values")
-            }
-            return input.take(bits.indices.filter { bits[$0] })
+            // pandas treats pd.NA in a boolean mask as False.
+            return input.take(bits.indices.filter { bits[$0] && !mask.isMissing($0) })
 
         case .sort(let inputPlan, let specs):
             let input = try run(inputPlan, labels: &labels)
@@ -75,12 +73,22 @@ public struct EagerBackend: Backend {
             }
             return input.take(resolved)
 
-        case .maskRows(let inputPlan, let mask):
+        case .maskRows(let inputPlan, let mask, let positional):
             let input = try run(inputPlan, labels: &labels)
             guard mask.count == input.rowCount else {
-                throw BambooError(.indexOutOfBounds, "Boolean index has wrong length: \(mask.count) instead of \(input.rowCount)")
+                if positional { throw BambooError(.indexOutOfBounds, "Boolean index has wrong length: \(mask.count) instead of \(input.rowCount)") }
+                throw BambooError(.shapeMismatch, "Item wrong length \(mask.count) instead of \(input.rowCount).")
             }
             return input.take(mask.indices.filter { mask[$0] })
+
+        case .attachColumn(let inputPlan, let field, let values):
+            var input = try run(inputPlan, labels: &labels)
+            guard values.count == input.rowCount else {
+                throw BambooError(.shapeMismatch, "Length of values (\(values.count)) does not match length of index (\(input.rowCount))")
+            }
+            input.columns[field.id] = values
+            input.schema = plan.schema
+            return input
 
         case .rowNumber(let inputPlan, let field):
             var input = try run(inputPlan, labels: &labels)
@@ -128,7 +136,9 @@ public struct EagerBackend: Backend {
             var columns: [FieldID: Column] = [:]
             for item in items {
                 let value = try reduction.apply(try input.evaluate(item.expr), skipna: skipna)
-                columns[item.field.id] = try Column.build([value], dtype: item.field.dtype)
+                // min/max of nothing is NaN even for int64 (pandas returns a float then).
+                let dtype = value.isMissing && !item.field.dtype.canHoldMissing ? Column.infer([value]).dtype : item.field.dtype
+                columns[item.field.id] = try Column.build([value], dtype: dtype)
             }
             return EagerTable(schema: plan.schema, columns: columns, rowCount: 1)
         }

@@ -59,38 +59,72 @@ enum TableFormatter {
     }
 
     static func cells(_ column: Column, rows: Rows, isIndex: Bool) -> [String] {
-        let decimals = column.dtype == .float64 || column.dtype == .nullableFloat64 ? floatDecimals(column, rows) : nil
+        let shown = rows.positions.compactMap { $0 }
+        let floats = column.dtype == .float64 || column.dtype == .nullableFloat64 ? FloatColumnFormat(column, shown) : nil
+        let dateOnly: Bool
+        if case .datetime = column.dtype {
+            dateOnly = shown.allSatisfy { position in
+                guard case .datetime(let ticks, let unit, _) = column.scalar(at: position) else { return true }
+                return ticks % (86_400 * unit.ticksPerSecond) == 0
+            }
+        } else {
+            dateOnly = false
+        }
         return rows.positions.map { position in
             guard let position else { return "..." }
             let value = column.scalar(at: position)
             switch value {
-            case .float(let x) where x.isNaN: return "NaN"
-            case .float(let x):
-                if let decimals, x.isFinite { return fixed(x, decimals) }
-                return FloatFormatter.repr(x)
+            case .float(let x) where x.isNaN: return column.dtype == .object ? "NaN" : "NaN"
+            case .float(let x): return floats?.text(x) ?? FloatFormatter.repr(x)
             case .none: return "None"
+            case .datetime:
+                let text = value.description
+                return dateOnly ? String(text.prefix(while: { $0 != " " })) : text
             default: return value.description
             }
         }
     }
+}
 
-    /// pandas shows a float column with one number of decimals: the most any shown value needs.
-    static func floatDecimals(_ column: Column, _ rows: Rows) -> Int? {
-        var decimals = 1
-        for case let position? in rows.positions {
-            guard case .float(let x) = column.scalar(at: position), x.isFinite else { continue }
-            let text = FloatFormatter.repr(x)
-            if text.contains("e") { return nil }
-            if let dot = text.firstIndex(of: ".") { decimals = Swift.max(decimals, text.distance(from: dot, to: text.endIndex) - 1) }
+/// pandas' float column layout: six decimals, then the trailing zeros every value shares are
+/// dropped (at least one decimal stays); scientific notation when magnitudes need it.
+struct FloatColumnFormat {
+    let decimals: Int
+    let scientific: Bool
+
+    init(_ column: Column, _ positions: [Int]) {
+        var finite: [Double] = []
+        for position in positions { if case .float(let x) = column.scalar(at: position), x.isFinite { finite.append(x) } }
+        let largest = finite.map { Swift.abs($0) }.max() ?? 0
+        let smallest = finite.map { Swift.abs($0) }.filter { $0 > 0 }.min() ?? 1
+        scientific = largest >= 1e16 || smallest < 1e-4
+        var needed = 1
+        for x in finite {
+            let text = FloatColumnFormat.fixed(x, 6)
+            let trailing = text.reversed().prefix(while: { $0 == "0" }).count
+            needed = Swift.max(needed, 6 - trailing)
         }
-        return Swift.min(decimals, 6)
+        decimals = needed
     }
 
+    func text(_ x: Double) -> String {
+        if scientific { return FloatFormatter.repr(x) }
+        return FloatColumnFormat.fixed(x, decimals)
+    }
+
+    /// `x` rounded to `decimals` places, as `%.{decimals}f` prints it.
     static func fixed(_ x: Double, _ decimals: Int) -> String {
-        let text = FloatFormatter.repr(x)
-        guard let dot = text.firstIndex(of: ".") else { return text }
-        let have = text.distance(from: dot, to: text.endIndex) - 1
-        if have >= decimals { return text }
-        return text + String(repeating: "0", count: decimals - have)
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let rounded = (x * scale).rounded(.toNearestOrEven)
+        guard Swift.abs(rounded) < 9e18 else { return FloatFormatter.repr(x) }
+        let units = Int64(rounded)
+        let negative = units < 0 || (units == 0 && x < 0 && rounded != 0)
+        let magnitude = units.magnitude
+        let divisor = UInt64(scale)
+        let whole = magnitude / divisor, fraction = magnitude % divisor
+        var fractionText = String(fraction)
+        fractionText = String(repeating: "0", count: Swift.max(0, decimals - fractionText.count)) + fractionText
+        return (negative ? "-" : "") + String(whole) + (decimals > 0 ? "." + fractionText : "")
     }
 }

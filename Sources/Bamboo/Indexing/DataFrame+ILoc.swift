@@ -73,7 +73,7 @@ extension DataFrame {
         case .slice(let slice):
             return DataFrame(session: session, plan: try LogicalPlan(.slice(labelled, start: slice.start, stop: slice.stop, step: slice.step)))
         case .mask(let bits):
-            return DataFrame(session: session, plan: try LogicalPlan(.maskRows(labelled, mask: bits)))
+            return DataFrame(session: session, plan: try LogicalPlan(.maskRows(labelled, mask: bits, positional: true)))
         }
     }
 

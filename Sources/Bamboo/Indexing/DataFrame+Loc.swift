@@ -38,11 +38,11 @@ extension DataFrame {
         }
 
         public subscript(_ rows: RowsSelection, _ column: Scalar) -> Series {
-            get throws { try frame.column(column).toFrame().rows(rows).column(column) }
+            get throws { try frame.rows(rows).column(column) }
         }
 
         public subscript(_ rows: RowsSelection, _ columns: ColumnsSelection) -> DataFrame {
-            get throws { try frame.columns(columns).rows(rows) }
+            get throws { try frame.rows(rows).columns(columns) }
         }
 
         public subscript(_ row: Scalar, _ columns: ColumnsSelection) -> Series {

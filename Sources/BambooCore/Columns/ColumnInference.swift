@@ -72,6 +72,17 @@ extension Column {
 
     /// Builds a column of `dtype` from scalars, converting as `pd.Series(values, dtype=dtype)` does.
     public static func build(_ scalars: [Scalar], dtype: DType) throws -> Column {
-        try infer(scalars).astype(dtype)
+        if dtype == .object { return Column(dtype: .object, values: .object(scalars)) }
+        let inferred = infer(scalars)
+        // Construction is stricter than astype: pandas refuses to truncate floats into ints here.
+        if dtype == .int64 || dtype == .nullableInt64, case .float64(let values) = inferred.values {
+            if values.contains(where: { $0.isFinite && $0.rounded(.towardZero) != $0 }) {
+                throw BambooError(.castFailed, "Trying to coerce float values to integers")
+            }
+        }
+        if dtype == .nullableBool, case .int64(let values) = inferred.values, values.contains(where: { $0 != 0 && $0 != 1 }) {
+            throw BambooError(.typeMismatch, "Need to pass bool-like values")
+        }
+        return try inferred.astype(dtype)
     }
 }

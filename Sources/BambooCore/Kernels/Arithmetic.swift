@@ -190,6 +190,12 @@ enum Arithmetic {
         case .multiply: return Column(bool: zip(a, b).map { $0 && $1 })
         case .subtract:
             throw BambooError(.typeMismatch, "numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.")
+        case .divide, .floorDivide, .power:
+            let name = op == .divide ? "truediv" : (op == .floorDivide ? "floordiv" : "pow")
+            throw BambooError(.typeMismatch, "operator '\(name)' not implemented for bool dtypes")
+        case .modulo:
+            // numpy's int8 remainder: x % False is 0.
+            return Column(int64: zip(a, b).map { $1 ? 0 : 0 })
         default:
             return try intArithmetic(op, int64s(lhs), int64s(rhs), nullable: false, validity: nil)
         }

@@ -45,8 +45,13 @@ extension Column {
                     if case .nullableInt64 = dtype { throw BambooError(.castFailed, "cannot convert NA to integer") }
                     throw BambooError(.castFailed, "Cannot convert non-finite values (NA or inf) to integer. Replace or remove non-finite values or cast to an integer type that supports these values (e.g. 'Int64')")
                 case .bool:
+                    if dtype.usesNA { throw BambooError(.castFailed, "cannot convert float NaN to bool") }
                     if dtype == .string || dtype == .object { builder.appendBool(scalar != .none) } else { builder.appendBool(true) }
-                case .float64: builder.appendFloat(.nan)
+                case .float64:
+                    if dtype == .object && scalar == .na {
+                        throw BambooError(.typeMismatch, "float() argument must be a string or a real number, not 'NAType'")
+                    }
+                    builder.appendFloat(.nan)
                 case .object: builder.appendObject(dtype == .string ? .float(.nan) : scalar)
                 default: builder.appendMissing()
                 }
@@ -95,7 +100,9 @@ extension Column {
         case .bool, .nullableBool:
             switch scalar {
             case .bool: return scalar
-            case .int(let v): return .bool(v != 0)
+            case .int(let v):
+                if target == .nullableBool && v != 0 && v != 1 { throw BambooError(.typeMismatch, "Need to pass bool-like values") }
+                return .bool(v != 0)
             case .float(let v): return .bool(v != 0)
             case .string(let text):
                 if target == .nullableBool {

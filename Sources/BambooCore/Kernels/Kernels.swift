@@ -24,8 +24,9 @@ public enum Kernels {
                 return Column(dtype: column.dtype, values: .int64(v.map { op == .negate ? 0 &- $0 : ($0 == .min ? .min : abs($0)) }), validity: column.validity)
             case .float64(let v):
                 return Column(dtype: column.dtype, values: .float64(v.map { op == .negate ? -$0 : abs($0) }), validity: column.validity)
-            case .bool(let v) where op == .absolute:
-                return Column(dtype: column.dtype, values: .bool(v), validity: column.validity)
+            case .bool(let v):
+                // numpy's negative of a bool array is logical not; abs leaves it unchanged.
+                return Column(dtype: column.dtype, values: .bool(op == .negate ? v.map { !$0 } : v), validity: column.validity)
             default:
                 throw BambooError(.typeMismatch, "bad operand type for unary \(op.rawValue): '\(column.dtype.name)'")
             }

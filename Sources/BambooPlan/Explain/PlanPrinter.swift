@@ -60,7 +60,8 @@ enum PlanPrinter {
             return "[\(start.map(String.init) ?? ""):\(stop.map(String.init) ?? "")\(step == 1 ? "" : ":\(step)")]"
         case .take(_, let positions, let single):
             return (single ? "row " : "") + "positions \(positions.prefix(10).map(String.init).joined(separator: ", "))\(positions.count > 10 ? ", ..." : "")"
-        case .maskRows(_, let mask): return "\(mask.filter { $0 }.count) of \(mask.count)"
+        case .attachColumn(_, let field, let values): return "\(field) (\(values.count) values)"
+        case .maskRows(_, let mask, _): return "\(mask.filter { $0 }.count) of \(mask.count)"
         case .rowNumber(_, let field): return field.description
         case .locLabels(_, let labels): return "labels \(labels.prefix(10).map(\.pythonRepr).joined(separator: ", "))"
         case .dropLabels(_, let labels, let mustExist):

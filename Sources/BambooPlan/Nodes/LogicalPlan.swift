@@ -22,8 +22,11 @@ public final class LogicalPlan: Sendable, CustomStringConvertible {
         case slice(LogicalPlan, start: Int?, stop: Int?, step: Int)
         /// Rows at these positions, in this order (negative counts from the end; out of range is an error).
         case take(LogicalPlan, positions: [Int], single: Bool)
-        /// Rows where a literal boolean list is True; its length must equal the row count.
-        case maskRows(LogicalPlan, mask: [Bool])
+        /// Rows where a literal boolean list is True; its length must equal the row count
+        /// (`iloc` raises IndexError when it does not, `df[list]` ValueError).
+        case maskRows(LogicalPlan, mask: [Bool], positional: Bool)
+        /// Adds a column of literal values; their count must equal the row count (`df["c"] = [..]`).
+        case attachColumn(LogicalPlan, field: Field, values: Column)
         /// Adds `field` holding each row's position 0..<n: how a RangeIndex becomes real labels.
         case rowNumber(LogicalPlan, field: Field)
         /// Rows whose (single-level) index equals each label, in label order; missing labels are a KeyError.
@@ -51,7 +54,7 @@ public final class LogicalPlan: Sendable, CustomStringConvertible {
         switch node {
         case .source: return []
         case .project(let input, _, _), .filter(let input, _), .sort(let input, _), .slice(let input, _, _, _),
-             .take(let input, _, _), .maskRows(let input, _), .rowNumber(let input, _), .locLabels(let input, _), .dropLabels(let input, _, _), .locSlice(let input, _, _, _),
+             .take(let input, _, _), .maskRows(let input, _, _), .attachColumn(let input, _, _), .rowNumber(let input, _), .locLabels(let input, _), .dropLabels(let input, _, _), .locSlice(let input, _, _, _),
              .rowToSeries(let input, _), .reduce(let input, _, _, _):
             return [input]
         }
@@ -67,6 +70,7 @@ public final class LogicalPlan: Sendable, CustomStringConvertible {
         case .slice: return "Slice"
         case .take: return "Take"
         case .maskRows: return "MaskRows"
+        case .attachColumn: return "AttachColumn"
         case .rowNumber: return "RowNumber"
         case .locLabels: return "LocLabels"
         case .locSlice: return "LocSlice"

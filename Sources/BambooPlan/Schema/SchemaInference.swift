@@ -31,7 +31,10 @@ enum SchemaInference {
             try requireLabelledRows(input, "Slice")
             guard step != 0 else { throw BambooError(.invalidArgument, "slice step cannot be zero") }
             return input.schema
-        case .take(let input, _, _), .maskRows(let input, _):
+        case .attachColumn(let input, let field, let values):
+            guard field.dtype == values.dtype else { throw BambooError.invariant("attached column dtype") }
+            return Schema(index: input.schema.index, columns: input.schema.columns + [field])
+        case .take(let input, _, _), .maskRows(let input, _, _):
             try requireLabelledRows(input, "Take")
             return input.schema
         case .rowNumber(let input, let field):
