@@ -29,8 +29,9 @@ let package = Package(
         .testTarget(name: "BambooCoreTests", dependencies: ["BambooCore"], swiftSettings: strict),
         .testTarget(name: "BambooIOTests", dependencies: ["BambooIO"], swiftSettings: strict),
         .testTarget(name: "BambooPlanTests", dependencies: ["BambooPlan"], swiftSettings: strict),
-        .testTarget(name: "BambooTests", dependencies: ["Bamboo"], swiftSettings: strict),
+        .testTarget(name: "BambooTests", dependencies: ["Bamboo", "BambooPlan", "BambooEager"], swiftSettings: strict),
         .testTarget(name: "BambooCompatTests", dependencies: ["BambooCompat"], swiftSettings: strict),
+        .testTarget(name: "MigrationTests", dependencies: ["Bamboo"], swiftSettings: strict),
         .testTarget(name: "LayeringTests", swiftSettings: strict),
     ]
 )

@@ -8,16 +8,26 @@ extension DataFrame {
     /// let local = try await df.collect()
     /// print(local)                  // the table, as pandas prints it
     /// ```
-    /// Refuses to bring back more than `session.options.computeMaxRows` rows; pass `maxRows: nil`
-    /// to lift the limit for one call.
-    public func collect(maxRows: Int?? = .none) async throws -> DataFrame {
+    /// Refuses to bring back more than `session.options.computeMaxRows` rows; use
+    /// ``collect(maxRows:)`` to choose another limit for one call.
+    public func collect() async throws -> DataFrame {
+        try await collect(maxRows: session.options.computeMaxRows)
+    }
+
+    /// Runs the plan, refusing more than `maxRows` rows (`nil`: no limit).
+    public func collect(maxRows limit: Int?) async throws -> DataFrame {
         try checkDeferred()
-        if case .source = plan.node { return self }
-        let result = try await session.run(plan)
-        let limit = maxRows ?? session.options.computeMaxRows
-        if let limit, result.rowCount > limit {
-            throw BambooError(.limitExceeded, "The result has \(result.rowCount) rows, more than compute.maxRows (\(limit)). Reduce it first (head, filter, aggregate), raise session.options.computeMaxRows, or pass collect(maxRows: nil).")
+        func guardLimit(_ rows: Int) throws {
+            if let limit, rows > limit {
+                throw BambooError(.limitExceeded, "The result has \(rows) rows, more than compute.maxRows (\(limit)). Reduce it first (head, filter, aggregate), raise session.options.computeMaxRows, or pass collect(maxRows: nil).")
+            }
         }
+        if case .source(let data) = plan.node {
+            try guardLimit(data.rowCount)
+            return self
+        }
+        let result = try await session.run(plan)
+        try guardLimit(result.rowCount)
         return try materialise(result)
     }
 
@@ -28,7 +38,7 @@ extension DataFrame {
         return try DataFrame(
             columns: Array(zip(labels, result.columns)).map { (label: $0.0, column: $0.1) },
             index: result.index.isEmpty ? nil : Array(zip(result.index, names)).map { (column: $0.0, name: $0.1) },
-            session: session, origin: "collect()")
+            rowCount: result.rowCount, session: session, origin: "collect()")
     }
 
     /// The materialised data, when this frame holds rows in memory (after `collect()`).
@@ -94,7 +104,7 @@ extension DataFrame {
 
     /// Runs the plan and returns the table as text, as pandas prints it.
     public func toString() async throws -> String {
-        try await collect(maxRows: .some(nil)).description
+        try await collect(maxRows: nil).description
     }
 }
 

@@ -57,7 +57,13 @@ extension DataFrame {
     /// A frame over existing columns (no copy); `index` levels with their names, or nil for a RangeIndex.
     public init(columns: [(label: Scalar, column: Column)], index: [(column: Column, name: Scalar)]? = nil,
                 session: Session = .default, origin: String = "literal") throws {
-        let rowCount = columns.first?.column.count ?? index?.first?.column.count ?? 0
+        try self.init(columns: columns, index: index, rowCount: nil, session: session, origin: origin)
+    }
+
+    /// As above; `rowCount` gives the length of a frame with no columns and a RangeIndex.
+    init(columns: [(label: Scalar, column: Column)], index: [(column: Column, name: Scalar)]?, rowCount explicitCount: Int?,
+         session: Session, origin: String) throws {
+        let rowCount = columns.first?.column.count ?? index?.first?.column.count ?? explicitCount ?? 0
         for (label, column) in columns where column.count != rowCount {
             throw BambooError(.shapeMismatch, "All arrays must be of the same length: column \(label.pythonRepr) has \(column.count) values, the first has \(rowCount).")
         }

@@ -43,7 +43,8 @@ extension DataFrame {
         get throws { try filter(mask) }
     }
 
-    /// Sets or replaces a column (pandas: `df["c"] = s`); `nil` deletes it (`del df["c"]`).
+    /// Sets or replaces a column (pandas: `df["c"] = s`); assigning a nil `Series?` deletes it
+    /// (`del df["c"]`; a literal `nil` is ambiguous with a missing scalar, so use `drop(columns:)`).
     ///
     /// ```swift
     /// df["total"] = try df["price"] * df["qty"]
@@ -62,12 +63,12 @@ extension DataFrame {
         }
     }
 
-    /// Sets a column to one value repeated (pandas: `df["c"] = 0`); write-only (reads give nil).
-    public subscript(_ key: ColumnKey) -> Scalar? {
-        get { nil }
+    /// Sets a column to one value repeated (pandas: `df["c"] = 0`); write-only (reads give None).
+    public subscript(_ key: ColumnKey) -> Scalar {
+        get { .none }
         set {
             do {
-                self = try setColumn(key.label, newValue ?? .none)
+                self = try setColumn(key.label, newValue)
             } catch {
                 deferredError = error as? BambooError ?? BambooError(.invalidArgument, "\(error)")
             }

@@ -3,7 +3,12 @@ import BambooPlan
 
 extension Series {
     /// Runs the plan and returns a materialised series.
-    public func collect(maxRows: Int?? = .none) async throws -> Series {
+    public func collect() async throws -> Series {
+        try await collect(maxRows: session.options.computeMaxRows)
+    }
+
+    /// Runs the plan, refusing more than `maxRows` values (`nil`: no limit).
+    public func collect(maxRows: Int?) async throws -> Series {
         let frame = try await toFrame().collect(maxRows: maxRows)
         return try Series(frame: frame, position: 0).renamedFromData(frame)
     }
@@ -13,7 +18,7 @@ extension Series {
 
     /// The values, computed (pandas: `s.tolist()`).
     public func toList() async throws -> [Scalar] {
-        try await collect(maxRows: .some(nil)).localColumn?.scalars ?? []
+        try await collect(maxRows: nil).localColumn?.scalars ?? []
     }
 
     /// The index, computed (pandas: `s.index`).

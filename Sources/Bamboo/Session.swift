@@ -47,6 +47,8 @@ public struct Session: Sendable {
 
     /// Optimizes and runs a plan on the backend.
     func run(_ plan: LogicalPlan) async throws -> ExecutionResult {
-        try await backend.execute(try optimizer.optimize(plan))
+        let optimized = try optimizer.optimize(plan)
+        try backend.checkSupport(optimized)
+        return try await backend.execute(optimized)
     }
 }

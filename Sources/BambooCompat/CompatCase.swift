@@ -12,6 +12,9 @@ public struct CompatCase: Sendable {
         public let id: String
         public let inputs: JSON
         public let program: [JSON]
+        /// This variant's dimension values. `partitions` is backend-only: pandas' result is the same
+        /// for every value, and distributed backends run the variant with that many partitions.
+        public let dimensions: [String: JSON]
     }
 
     public static let areas = ["construction", "selection", "loc", "iloc", "arithmetic", "missing", "sort", "groupby",
@@ -28,7 +31,7 @@ public struct CompatCase: Sendable {
         var variants: [Variant] = []
         let dims = json["dims"]?.object ?? []
         if dims.isEmpty {
-            variants.append(Variant(id: id, inputs: inputs, program: program))
+            variants.append(Variant(id: id, inputs: inputs, program: program, dimensions: [:]))
         } else {
             let names = dims.map(\.0).sorted()
             let lists = try names.map { name -> [JSON] in
@@ -40,7 +43,7 @@ public struct CompatCase: Sendable {
                 for (name, value) in zip(names, combination) { env[name] = value }
                 let variantID = id + "[" + zip(names, combination).map { "\($0)=\(CompatCase.dimensionName($1))" }.joined(separator: ",") + "]"
                 guard case .array(let substituted) = CompatCase.substitute(.array(program), env) else { continue }
-                variants.append(Variant(id: variantID, inputs: CompatCase.substitute(inputs, env), program: substituted))
+                variants.append(Variant(id: variantID, inputs: CompatCase.substitute(inputs, env), program: substituted, dimensions: env))
             }
         }
         self.variants = variants

@@ -32,6 +32,9 @@ enum ResultComparison {
             let e = expected["columns"]?.array ?? [], a = actual["columns"]?.array ?? []
             let el = e.map { $0["label"] ?? .null }, al = a.map { $0["label"] ?? .null }
             if el != al { out.append(Difference(aspect: "labels", detail: "columns \(JSON.array(el)) vs \(JSON.array(al))")) }
+            if e.map({ $0["categories"] }) != a.map({ $0["categories"] }) || e.map({ $0["ordered"] }) != a.map({ $0["ordered"] }) {
+                out.append(Difference(aspect: "dtype", detail: "categories \(JSON.array(e.map { $0["categories"] ?? .null })) vs \(JSON.array(a.map { $0["categories"] ?? .null }))"))
+            }
             if e.map({ $0["dtype"] }) != a.map({ $0["dtype"] }) {
                 out.append(Difference(aspect: "dtype", detail: "\(e.map { $0["dtype"]?.string ?? "?" }) vs \(a.map { $0["dtype"]?.string ?? "?" })"))
             }
@@ -43,6 +46,9 @@ enum ResultComparison {
         case "series":
             if expected["name"] != actual["name"] { out.append(Difference(aspect: "name", detail: "\(expected["name"] ?? .null) vs \(actual["name"] ?? .null)")) }
             if expected["dtype"] != actual["dtype"] { out.append(Difference(aspect: "dtype", detail: "\(expected["dtype"] ?? .null) vs \(actual["dtype"] ?? .null)")) }
+            if expected["categories"] != actual["categories"] || expected["ordered"] != actual["ordered"] {
+                out.append(Difference(aspect: "dtype", detail: "categories \(expected["categories"] ?? .null) vs \(actual["categories"] ?? .null)"))
+            }
             out += index(expected["index"], actual["index"])
             out += values(columns: [expected["values"]?.array ?? []], index: expected["index"],
                           actualColumns: [actual["values"]?.array ?? []], actualIndex: actual["index"])

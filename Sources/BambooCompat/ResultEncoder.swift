@@ -5,12 +5,13 @@ enum ResultEncoder {
     static func encode(_ value: CaseValue) async throws -> JSON {
         switch value {
         case .frame(let df):
-            let local = try await df.collect(maxRows: .some(nil))
+            let local = try await df.collect(maxRows: nil)
             let index = try await local.index()
             var columns: [JSON] = []
             for (position, (label, dtype)) in local.dtypes.enumerated() {
                 let values = try await local.iloc[.all, position].toList()
-                columns.append(.object([("dtype", .string(dtype.name)), ("label", encodeLabel(label)), ("values", .array(values.map { element($0, dtype: dtype) }))]))
+                columns.append(.object(([("dtype", .string(dtype.name)), ("label", encodeLabel(label)), ("values", .array(values.map { element($0, dtype: dtype) }))]
+                    + categories(dtype)).sorted { $0.0 < $1.0 }))
             }
             let labels = local.columns
             return .object([
@@ -20,13 +21,13 @@ enum ResultEncoder {
                 ("kind", .string("frame")),
             ])
         case .series(let s):
-            let local = try await s.collect(maxRows: .some(nil))
+            let local = try await s.collect(maxRows: nil)
             let values = try await local.toList()
             let index = try await local.index()
-            return .object([
+            return .object(([
                 ("dtype", .string(local.dtype.name)), ("index", encodeIndex(index)), ("kind", .string("series")),
                 ("name", encodeLabel(local.name)), ("values", .array(values.map { element($0, dtype: local.dtype) })),
-            ])
+            ] + categories(local.dtype)).sorted { $0.0 < $1.0 })
         case .index(let index):
             var pairs = encodeIndex(index).object ?? []
             pairs.append(("kind", .string("index")))
@@ -45,6 +46,14 @@ enum ResultEncoder {
         default:
             throw RunnerGap("a \(value.kind) result cannot be compared")
         }
+    }
+
+    /// A categorical's categories and order, as the generator records them.
+    static func categories(_ dtype: DType) -> [(String, JSON)] {
+        guard case .category(let type) = dtype else { return [] }
+        let values = type.categories ?? []
+        let categoriesType = Column.infer(values).dtype
+        return [("categories", .array(values.map { element($0, dtype: categoriesType) })), ("ordered", .bool(type.ordered))]
     }
 
     static func encodeIndex(_ index: Index) -> JSON {

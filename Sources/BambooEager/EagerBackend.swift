@@ -13,6 +13,9 @@ public struct EagerBackend: Backend {
     public init() {}
     public var name: String { "eager" }
 
+    /// The reference backend runs every node.
+    public func unsupportedReason(_ node: LogicalPlan) -> String? { nil }
+
     public func execute(_ plan: LogicalPlan) async throws -> ExecutionResult {
         var labels: [Scalar]? = nil
         let table = try run(plan, labels: &labels)

@@ -14,9 +14,10 @@ import Testing
         let expectations = try Expectations.load(root: Self.root, backend: session.backendName)
         let results = try await runner.run(session: session, expectations: expectations)
         let failures = results.filter { $0.outcome == .failure }
-        #expect(failures.isEmpty, "\(failures.count) failing variants:\n" + failures.prefix(40).map {
+        let report = failures.prefix(40).map {
             "\($0.variantID): \($0.note) \($0.differences.prefix(2).map(\.description).joined(separator: "; "))"
-        }.joined(separator: "\n"))
+        }.joined(separator: "\n")
+        #expect(failures.isEmpty, "\(failures.count) failing variants:\n\(report)")
 
         let document = try MatrixDocument.render(cases: runner.cases, runs: [(session.backendName, results)], root: Self.root)
         let committed = try? String(contentsOf: Self.root.appendingPathComponent("MATRIX.md"), encoding: .utf8)

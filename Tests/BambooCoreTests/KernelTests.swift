@@ -22,7 +22,7 @@ import Testing
         #expect(floor.dtype == .float64)
         #expect(floor.scalars.map(\.description) == ["inf", "nan", "-inf"])
         let mod = try Kernels.binary(.modulo, .column(a), .scalar(0), count: 3)
-        #expect(mod.scalars.allSatisfy(\.isMissing))
+        #expect(mod.scalars.allSatisfy { $0.isMissing })
         let nullable = try Column.build([1, .na, 3], dtype: .nullableInt64)
         let nullableFloor = try Kernels.binary(.floorDivide, .column(nullable), .scalar(0), count: 3)
         #expect(nullableFloor.dtype == .nullableInt64)

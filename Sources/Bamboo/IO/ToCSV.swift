@@ -10,7 +10,7 @@ extension DataFrame {
     /// let text = try await df.toCSV(index: false)
     /// ```
     public func toCSV(sep: String = ",", naRep: String = "", header: Bool = true, index: Bool = true) async throws -> String {
-        let local = try await collect(maxRows: .some(nil))
+        let local = try await collect(maxRows: nil)
         guard let data = local.materialised else { throw BambooError.invariant("collect() returned a lazy frame") }
         var options = CSVWriteOptions()
         options.sep = sep

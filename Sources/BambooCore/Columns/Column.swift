@@ -57,7 +57,7 @@ public struct Column: Sendable {
     /// The storage a dtype uses.
     public static func storageKind(of dtype: DType) -> StorageKind {
         switch dtype {
-        case .int64, .nullableInt64, .datetime, .timedelta: return .int64
+        case .int64, .nullableInt64, .datetime, .timedelta, .category: return .int64
         case .float64, .nullableFloat64: return .float64
         case .bool, .nullableBool: return .bool
         case .string: return .string
@@ -94,6 +94,7 @@ public struct Column: Sendable {
         case .float64, .string: return .float(.nan)
         case .nullableInt64, .nullableFloat64, .nullableBool: return .na
         case .datetime, .timedelta: return .nat
+        case .category: return .float(.nan)
         case .int64, .bool, .object: return .none
         }
     }
@@ -105,6 +106,10 @@ public struct Column: Sendable {
         switch (values, dtype) {
         case (.int64(let v), .datetime(let unit, let tz)): return .datetime(v[index], unit, tz: tz)
         case (.int64(let v), .timedelta(let unit)): return .timedelta(v[index], unit)
+        case (.int64(let v), .category(let type)):
+            let code = Int(v[index])
+            guard let categories = type.categories, code >= 0, code < categories.count else { return .float(.nan) }
+            return categories[code]
         case (.int64(let v), _): return .int(v[index])
         case (.float64(let v), _): return .float(v[index])
         case (.bool(let v), _): return .bool(v[index])

@@ -9,9 +9,14 @@ public struct ColumnBuilder: Sendable {
     private var objects: [Scalar] = []
     private var valid: [Bool] = []
     private var anyMissing = false
+    /// For `category`: the code of each category.
+    private var categoryCodes: [Scalar: Int64] = [:]
 
     public init(dtype: DType, capacity: Int = 0) {
         self.dtype = dtype
+        if case .category(let type) = dtype {
+            for (code, category) in (type.categories ?? []).enumerated() { categoryCodes[category] = Int64(code) }
+        }
         valid.reserveCapacity(capacity)
         switch Column.storageKind(of: dtype) {
         case .int64: ints.reserveCapacity(capacity)
@@ -46,6 +51,13 @@ public struct ColumnBuilder: Sendable {
     public mutating func append(_ scalar: Scalar) throws {
         if case .object = dtype { appendObject(scalar); return }
         if scalar.isMissing { appendMissing(); return }
+        if case .category = dtype {
+            guard let code = categoryCodes[scalar] else {
+                throw BambooError(.typeMismatch, "Cannot setitem on a Categorical with a new category (\(scalar)), set the categories first")
+            }
+            appendInt(code)
+            return
+        }
         switch (Column.storageKind(of: dtype), scalar) {
         case (.int64, .int(let v)), (.int64, .datetime(let v, _, _)), (.int64, .timedelta(let v, _)): appendInt(v)
         case (.float64, .float(let v)): appendFloat(v)

@@ -73,6 +73,10 @@ extension Column {
     /// Builds a column of `dtype` from scalars, converting as `pd.Series(values, dtype=dtype)` does.
     public static func build(_ scalars: [Scalar], dtype: DType) throws -> Column {
         if dtype == .object { return Column(dtype: .object, values: .object(scalars)) }
+        // Categories come from the values as given (ints stay ints even beside a missing value).
+        if case .category(let type) = dtype {
+            return try Column(dtype: .object, values: .object(scalars)).encodedAsCategory(type)
+        }
         let inferred = infer(scalars)
         // Construction is stricter than astype: pandas refuses to truncate floats into ints here.
         if dtype == .int64 || dtype == .nullableInt64, case .float64(let values) = inferred.values {

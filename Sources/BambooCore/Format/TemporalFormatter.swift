@@ -34,8 +34,9 @@ public enum TemporalFormatter {
         }
     }
 
-    /// `str(pd.Timestamp)` for a value in `unit` (zone offset not applied: ticks are wall time here).
-    public static func timestamp(_ ticks: Int64, unit: TimeUnit, tz: String?) -> String {
+    /// Whole days, seconds into the day and the sub-second remainder of a tick count (floored, so
+    /// times before 1970 land on the right day).
+    static func split(_ ticks: Int64, unit: TimeUnit) -> (days: Int64, secondOfDay: Int64, fraction: Int64) {
         let perSecond = unit.ticksPerSecond
         var seconds = ticks / perSecond
         var fraction = ticks % perSecond
@@ -43,28 +44,26 @@ public enum TemporalFormatter {
         var days = seconds / 86_400
         var secondOfDay = seconds % 86_400
         if secondOfDay < 0 { secondOfDay += 86_400; days -= 1 }
-        let (y, m, d) = civil(fromDays: days)
-        var text = pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2) + " "
-            + pad(secondOfDay / 3600, 2) + ":" + pad(secondOfDay / 60 % 60, 2) + ":" + pad(secondOfDay % 60, 2)
-        if fraction != 0 {
-            let width = String(perSecond).count - 1
-            text += "." + pad(fraction, width)
-        }
+        return (days, secondOfDay, fraction)
+    }
+
+    static func clock(_ secondOfDay: Int64, fraction: Int64, unit: TimeUnit) -> String {
+        var text = pad(secondOfDay / 3600, 2) + ":" + pad(secondOfDay / 60 % 60, 2) + ":" + pad(secondOfDay % 60, 2)
+        if fraction != 0 { text += "." + pad(fraction, String(unit.ticksPerSecond).count - 1) }
         return text
+    }
+
+    /// `str(pd.Timestamp)` for a value in `unit` (zone offset not applied: ticks are wall time here).
+    public static func timestamp(_ ticks: Int64, unit: TimeUnit, tz: String?) -> String {
+        let (days, secondOfDay, fraction) = split(ticks, unit: unit)
+        let (y, m, d) = civil(fromDays: days)
+        return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2) + " " + clock(secondOfDay, fraction: fraction, unit: unit)
     }
 
     /// `str(pd.Timedelta)`: `1 days 02:03:04`.
     public static func timedelta(_ ticks: Int64, unit: TimeUnit) -> String {
-        let perSecond = unit.ticksPerSecond
-        var seconds = ticks / perSecond
-        var fraction = ticks % perSecond
-        if fraction < 0 { fraction += perSecond; seconds -= 1 }
-        var days = seconds / 86_400
-        var rest = seconds % 86_400
-        if rest < 0 { rest += 86_400; days -= 1 }
-        var text = "\(days) days " + pad(rest / 3600, 2) + ":" + pad(rest / 60 % 60, 2) + ":" + pad(rest % 60, 2)
-        if fraction != 0 { text += "." + pad(fraction, String(perSecond).count - 1) }
-        return text
+        let (days, secondOfDay, fraction) = split(ticks, unit: unit)
+        return "\(days) days " + clock(secondOfDay, fraction: fraction, unit: unit)
     }
 
     /// Whether two tick counts in possibly different units denote the same instant.

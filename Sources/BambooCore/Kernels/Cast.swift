@@ -8,6 +8,11 @@ extension Column {
     /// ```
     public func astype(_ target: DType) throws -> Column {
         if target == dtype { return self }
+        if case .category(let type) = target {
+            // astype("category") on a categorical keeps it; otherwise encode the values.
+            if case .category = dtype, type.categories == nil { return self }
+            return try encodedAsCategory(type)
+        }
         switch (values, target) {
         case (.int64(let v), .float64) where dtype == .int64:
             return Column(float64: v.map { Double($0) })
@@ -126,6 +131,8 @@ extension Column {
             case .int(let v): return .datetime(v, unit, tz: tz)
             default: break
             }
+        case .category:
+            return scalar
         case .timedelta(let unit):
             switch scalar {
             case .timedelta(let ticks, let u): return .timedelta(try rescale(ticks, from: u, to: unit), unit)

@@ -4,6 +4,16 @@ enum Comparison {
     static func apply(_ op: BinaryOperator, _ lhs: Column, _ rhs: Column) throws -> Column {
         let n = lhs.count
         let nullable = lhs.dtype.usesNA || rhs.dtype.usesNA
+        for side in [lhs.dtype, rhs.dtype] {
+            if case .category(let type) = side, !type.ordered, op != .equal, op != .notEqual {
+                throw BambooError(.typeMismatch, "Unordered Categoricals can only compare equality or not")
+            }
+        }
+        if case .category(let a) = lhs.dtype, case .category(let b) = rhs.dtype, a.categories != b.categories || a.ordered != b.ordered {
+            throw BambooError(.typeMismatch, "Categoricals can only be compared if 'categories' are the same.")
+        }
+        if case .category = lhs.dtype { return try mixed(op, lhs, rhs) }
+        if case .category = rhs.dtype { return try mixed(op, lhs, rhs) }
         var out = [Bool](repeating: false, count: n)
         switch (lhs.values, rhs.values) {
         case (.string(let a), .string(let b)):

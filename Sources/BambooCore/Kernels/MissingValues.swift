@@ -23,6 +23,9 @@ extension Column {
         if dtype.usesNA {
             throw BambooError(.typeMismatch, "Invalid value '\(value)' for dtype '\(dtype.name)'")
         }
+        if case .category = dtype {
+            throw BambooError(.typeMismatch, "Cannot setitem on a Categorical with a new category (\(value)), set the categories first")
+        }
         return Column(dtype: .object, values: .object((0..<count).map { isMissing($0) ? value : scalar(at: $0) }))
     }
 
@@ -36,6 +39,7 @@ extension Column {
         case (.nullableBool, .bool), (.bool, .bool): return true
         case (.string, .string): return true
         case (.datetime, .datetime), (.timedelta, .timedelta): return true
+        case (.category(let type), _): return type.categories?.contains(value) ?? false
         default: return false
         }
     }

@@ -14,6 +14,9 @@ public enum ColumnReduction: String, Sendable, Hashable, CaseIterable {
         case (.sum, .float64), (.prod, .float64), (.mean, .float64), (.mean, .int64), (.mean, .bool): return .float64
         case (.sum, .nullableFloat64), (.prod, .nullableFloat64), (.mean, .nullableInt64), (.mean, .nullableFloat64), (.mean, .nullableBool):
             return .nullableFloat64
+        case (.min, .category(let type)), (.max, .category(let type)):
+            guard type.ordered else { throw BambooError(.typeMismatch, "Categorical is not ordered for operation \(rawValue)\nyou can use .as_ordered() to change the Categorical to an ordered one\n") }
+            return input
         case (.min, _), (.max, _):
             if input == .object { return .object }
             return input
@@ -116,6 +119,9 @@ extension Column {
         switch dtype {
         case .datetime(let unit, let tz): return .datetime(raw, unit, tz: tz)
         case .timedelta(let unit): return .timedelta(raw, unit)
+        case .category(let type):
+            guard let categories = type.categories, raw >= 0, raw < categories.count else { return .float(.nan) }
+            return categories[Int(raw)]
         default: return .int(raw)
         }
     }

@@ -25,6 +25,8 @@ public enum DType: Sendable, Hashable, CustomStringConvertible {
     case timedelta(TimeUnit)
     /// Python objects; pandas produces it for mixed input.
     case object
+    /// pandas' `category`: values drawn from `categories`, stored as int64 codes.
+    case category(CategoryType)
 
     /// The name pandas prints, `str(dtype)`.
     public var name: String {
@@ -41,6 +43,7 @@ public enum DType: Sendable, Hashable, CustomStringConvertible {
             return "datetime64[\(unit.rawValue)]"
         case .timedelta(let unit): return "timedelta64[\(unit.rawValue)]"
         case .object: return "object"
+        case .category: return "category"
         }
     }
 
@@ -58,13 +61,14 @@ public enum DType: Sendable, Hashable, CustomStringConvertible {
         case "Float64": self = .nullableFloat64
         case "boolean": self = .nullableBool
         case "object", "O": self = .object
+        case "category": self = .category(CategoryType(categories: nil, ordered: false))
         case "datetime64": self = .datetime(.us, tz: nil)
         case "timedelta64": self = .timedelta(.us)
         default:
             if let parsed = DType.parseTemporal(text) { self = parsed; return }
             throw BambooError(
                 .typeMismatch,
-                "data type '\(text)' not understood. Use one of int64, float64, bool, str, Int64, Float64, boolean, object, datetime64[unit], datetime64[unit, tz], timedelta64[unit].")
+                "data type '\(text)' not understood. Use one of int64, float64, bool, str, Int64, Float64, boolean, object, category, datetime64[unit], datetime64[unit, tz], timedelta64[unit].")
         }
     }
 
@@ -112,5 +116,19 @@ public enum DType: Sendable, Hashable, CustomStringConvertible {
 extension Substring {
     func trimmingSpaces() -> String {
         String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+    }
+}
+
+/// The categories and order of a `category` dtype (pandas' `CategoricalDtype`).
+///
+/// `categories` is nil in a requested dtype (`astype("category")`), meaning "infer them from the
+/// values": the distinct present values, sorted, as pandas infers them.
+public struct CategoryType: Sendable, Hashable {
+    public var categories: [Scalar]?
+    public var ordered: Bool
+
+    public init(categories: [Scalar]?, ordered: Bool = false) {
+        self.categories = categories
+        self.ordered = ordered
     }
 }

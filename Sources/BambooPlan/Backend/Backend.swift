@@ -8,8 +8,21 @@ import BambooCore
 public protocol Backend: Sendable {
     /// Short name used in errors and in the compatibility matrix (`eager`, `local`, `spark`).
     var name: String { get }
+    /// Whether this backend runs `node` (its inputs are asked separately); nil when it does, else
+    /// a hint for the user (e.g. which backend does).
+    func unsupportedReason(_ node: LogicalPlan) -> String?
     /// Runs `plan` to completion.
     func execute(_ plan: LogicalPlan) async throws -> ExecutionResult
+}
+
+extension Backend {
+    /// Throws `unsupportedOnBackend` naming the first node of `plan` this backend cannot run.
+    public func checkSupport(_ plan: LogicalPlan) throws {
+        for input in plan.inputs { try checkSupport(input) }
+        if let hint = unsupportedReason(plan) {
+            throw BambooError.unsupported(plan.name, on: name, hint: hint)
+        }
+    }
 }
 
 /// A plan's result: index columns and data columns as `plan.schema` lays them out.

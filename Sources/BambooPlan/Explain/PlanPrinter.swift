@@ -10,6 +10,9 @@ extension LogicalPlan {
     public func explain() -> String {
         var lines: [String] = []
         PlanPrinter.append(self, prefix: "", childPrefix: "", into: &lines)
+        if !schema.order.isEmpty {
+            lines.append("Row order: " + schema.order.map(\.description).joined(separator: ", then "))
+        }
         return lines.joined(separator: "\n")
     }
 }

@@ -13,14 +13,38 @@ public enum IndexSchema: Sendable, Hashable {
     }
 }
 
-/// What a plan produces, known without running it: index levels, columns, dtypes.
+/// One key of a plan's row order.
+public enum OrderKey: Sendable, Hashable, CustomStringConvertible {
+    /// The position of each row in the source it was read from.
+    case sourcePosition(origin: String)
+    /// Rows ordered by an expression (a stable sort key).
+    case expression(Expr, ascending: Bool, missingFirst: Bool)
+    /// The order an explicit list of positions or labels gave (`iloc[[2, 0]]`, `loc[["b", "a"]]`).
+    case selection(String)
+
+    public var description: String {
+        switch self {
+        case .sourcePosition(let origin): return "position in \(origin)"
+        case .expression(let expr, let ascending, let missingFirst):
+            return "\(expr) \(ascending ? "asc" : "desc") nulls \(missingFirst ? "first" : "last")"
+        case .selection(let what): return "order of \(what)"
+        }
+    }
+}
+
+/// What a plan produces, known without running it: index levels, columns, dtypes, and the order
+/// of its rows. The order is explicit so an engine without row order (Spark) can reproduce
+/// pandas' order: it carries a hidden column per source position and sorts by these keys.
 public struct Schema: Sendable, Hashable {
     public var index: IndexSchema
     public var columns: [Field]
+    /// Rows are sorted by these keys, lexicographically; later keys break ties of earlier ones.
+    public var order: [OrderKey]
 
-    public init(index: IndexSchema, columns: [Field]) {
+    public init(index: IndexSchema, columns: [Field], order: [OrderKey] = []) {
         self.index = index
         self.columns = columns
+        self.order = order
     }
 
     /// Index fields followed by column fields: the physical layout backends return.

@@ -4,6 +4,30 @@ import BambooCore
 /// call time (unknown field, bad dtype) so transformations fail at once, not at `collect()`.
 enum SchemaInference {
     static func schema(of node: LogicalPlan.Node) throws -> Schema {
+        var schema = try shape(of: node)
+        schema.order = order(of: node)
+        return schema
+    }
+
+    /// The row order a node produces: most keep their input's; sorts put their keys first and keep
+    /// the input order as the tie-breaker (stable); explicit selections impose their own.
+    static func order(of node: LogicalPlan.Node) -> [OrderKey] {
+        switch node {
+        case .source(let data): return [.sourcePosition(origin: data.origin)]
+        case .sort(let input, let keys):
+            return keys.map { OrderKey.expression($0.expr, ascending: $0.ascending, missingFirst: $0.missingFirst) } + input.schema.order
+        case .take(let input, let positions, _):
+            return [.selection("positions \(positions.prefix(5).map(String.init).joined(separator: ", "))\(positions.count > 5 ? ", ..." : "")")] + input.schema.order
+        case .locLabels(let input, let labels):
+            return [.selection("labels \(labels.prefix(5).map(\.pythonRepr).joined(separator: ", "))\(labels.count > 5 ? ", ..." : "")")] + input.schema.order
+        case .reduce, .rowToSeries: return []
+        case .project(let input, _, _), .filter(let input, _), .slice(let input, _, _, _), .maskRows(let input, _, _),
+             .attachColumn(let input, _, _), .rowNumber(let input, _), .dropLabels(let input, _, _), .locSlice(let input, _, _, _):
+            return input.schema.order
+        }
+    }
+
+    static func shape(of node: LogicalPlan.Node) throws -> Schema {
         switch node {
         case .source(let data):
             return data.schema

@@ -1,0 +1,123 @@
+import Bamboo
+import BambooEager
+import BambooPlan
+import Testing
+
+/// Facade behaviour beyond what the CompatMatrix compares: laziness, errors, limits, display.
+@Suite struct FacadeTests {
+    let df: DataFrame
+
+    init() throws {
+        df = try DataFrame(["price": [2.5, nil, 4.0, 1.0], "qty": [3, 1, 5, 2], "name": ["a", "b", nil, "d"]])
+    }
+
+    @Test func unknownColumnsThrowAtOnceWithCloseMatches() {
+        #expect { try df["prce"] } throws: { error in
+            guard let e = error as? BambooError else { return false }
+            return e.code == .columnNotFound && e.suggestions == ["price"] && e.message.contains("'prce'")
+        }
+        #expect { try df.sortValues(by: "qtty") } throws: { ($0 as? BambooError)?.suggestions == ["qty"] }
+        #expect { try df[["price", "nope"]] } throws: { ($0 as? BambooError)?.code == .columnNotFound }
+    }
+
+    @Test func typeErrorsSurfaceWhenTheExpressionIsBuilt() {
+        #expect { try df["name"] - 1 } throws: { ($0 as? BambooError)?.code == .typeMismatch }
+        #expect { try df[df["qty"]] } throws: { ($0 as? BambooError)?.code == .typeMismatch }
+    }
+
+    @Test func transformationsAreLazyAndPrintTheirSchema() throws {
+        let out = try df[df["qty"] > 1].sortValues(by: "price")
+        #expect(out.description.hasPrefix("DataFrame (lazy on eager) [price: float64, qty: int64, name: str]"))
+        #expect(try out.explain().contains("Sort"))
+    }
+
+    @Test func collectIsGuardedByTheRowLimit() async throws {
+        var options = Session.Options()
+        options.computeMaxRows = 2
+        let small = try DataFrame(["a": [1, 2, 3]], session: Session.eager(options: options))
+        await #expect { try await small.collect() } throws: { ($0 as? BambooError)?.code == .limitExceeded }
+        #expect(try await small.collect(maxRows: nil).len() == 3)
+        #expect(try await small.head(2).collect().len() == 2)
+    }
+
+    @Test func aFailedAssignmentIsNeverSilent() async throws {
+        let other = try DataFrame(["x": [1, 2, 3, 4]])
+        var frame = df
+        frame["x"] = try other["x"]
+        await #expect { try await frame.collect() } throws: { ($0 as? BambooError)?.code == .unsupportedOnBackend }
+        #expect { try frame.head(1) } throws: { ($0 as? BambooError)?.code == .unsupportedOnBackend }
+    }
+
+    @Test func columnAssignmentAndDeletion() async throws {
+        var frame = df
+        frame["total"] = try frame["price"] * frame["qty"]
+        frame = try frame.drop(columns: ["name"])
+        #expect(frame.columns.values == ["price", "qty", "total"])
+        #expect(try await frame.values("total").map(\.description) == ["7.5", "nan", "20.0", "2.0"])
+    }
+
+    @Test func displayMatchesPandasLayout() async throws {
+        let text = try await df.toString()
+        #expect(text == """
+               price  qty  name
+            0    2.5    3     a
+            1    NaN    1     b
+            2    4.0    5   NaN
+            3    1.0    2     d
+            """)
+        let series = try await df["qty"].collect()
+        #expect(series.description == "0    3\n1    1\n2    5\n3    2\nName: qty, dtype: int64")
+    }
+
+    @Test func longFramesAreTruncatedAsPandasDoes() async throws {
+        let big = try DataFrame(["n": (0..<100).map { Scalar.int(Int64($0)) }])
+        let lines = try await big.toString().split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 14)  // header, 5 rows, "...", 5 rows, blank, footer
+        #expect(lines.last == "[100 rows x 1 columns]")
+    }
+
+    @Test func actionsReturnScalarsAndShapes() async throws {
+        #expect(try await df["price"].sum() == .float(7.5))
+        #expect(try await df["qty"].max() == .int(5))
+        #expect(try await df.shape() == (4, 3))
+        #expect(try await df.loc[2, "qty"] == .int(5))
+        #expect(try await df.iloc[-1, 0] == .float(1.0))
+        await #expect { try await df.iloc[10, 0] } throws: { ($0 as? BambooError)?.code == .indexOutOfBounds }
+    }
+
+    @Test func sortsMakeTheirKeysTheRowOrderAndKeepTheInputOrderForTies() throws {
+        let plan = try df.sortValues(by: "qty", ascending: false).explain()
+        #expect(plan.contains("Row order: #") && plan.hasSuffix("desc nulls last, then position in literal"))
+    }
+
+    @Test func backendsRefuseNodesTheyCannotRunByName() async throws {
+        struct SourceOnly: Backend {
+            var name: String { "source-only" }
+            func unsupportedReason(_ node: LogicalPlan) -> String? {
+                if case .source = node.node { return nil }
+                return "Use the eager backend."
+            }
+            func execute(_ plan: LogicalPlan) async throws -> ExecutionResult { try await EagerBackend().execute(plan) }
+        }
+        let frame = try DataFrame(["a": [3, 1]], session: Session(backend: SourceOnly()))
+        #expect(try await frame.collect().len() == 2)
+        await #expect { try await frame.sortValues(by: "a").collect() } throws: { error in
+            guard let e = error as? BambooError else { return false }
+            return e.code == .unsupportedOnBackend && e.message.contains("RowNumber is not supported on the source-only backend. Use the eager backend.")
+        }
+    }
+
+    @Test func constructionRejectsRaggedColumns() {
+        #expect { try DataFrame(["a": [1, 2], "b": [1]]) } throws: { ($0 as? BambooError)?.code == .shapeMismatch }
+    }
+
+    @Test func optimizerCollapsesColumnChains() throws {
+        var frame = df
+        frame["a"] = try frame["qty"] + 1
+        frame["b"] = try frame["a"] * 2
+        let plan = try frame.explain()
+        let nodes = plan.split(separator: "\n").filter { !$0.hasPrefix("Row order") }
+        #expect(nodes.count == 2, "two projections over a source should fuse into one: \(plan)")
+        #expect(plan.hasSuffix("Row order: position in literal"))
+    }
+}

@@ -1,0 +1,75 @@
+import Bamboo
+
+/// The Bamboo half of every example in Migration/*.md, verbatim (MigrationTests checks that the
+/// pages' Swift blocks appear here unchanged, and that each result equals pandas' output).
+enum MigrationExamples {
+    static let all: [String: @Sendable () async throws -> DataFrame] = [
+        "select-and-filter": {
+            let df = try DataFrame(["city": ["Oslo", "Lima", "Pune", "Kiev"], "temp": [3.5, 19.0, 31.2, nil]])
+            let result = try df[df["temp"] > 10][["city"]]
+            return result
+        },
+        "combined-masks": {
+            let df = try DataFrame(["a": [1, 2, 3, 4], "b": ["x", "y", nil, "x"]])
+            let result = try df[(df["a"] >= 2) & ~(df["b"] == "y")]
+            return result
+        },
+        "loc-label-slice": {
+            let df = try DataFrame(["v": [10, 20, 30, 40]], index: ["a", "b", "c", "d"])
+            let result = try df.loc["b"..."c"]
+            return result
+        },
+        "loc-int-label": {
+            let df = try DataFrame(["v": ["p", "q", "r", "s"]], index: [3, 2, 1, 0])
+            let result = try df.loc[[2]]
+            return result
+        },
+        "iloc-int-position": {
+            let df = try DataFrame(["v": ["p", "q", "r", "s"]], index: [3, 2, 1, 0])
+            let result = try df.iloc[[2]]
+            return result
+        },
+        "set-column": {
+            var df = try DataFrame(["price": [2.5, 4.0], "qty": [3, 5]])
+            df["total"] = try df["price"] * df["qty"]
+            df["currency"] = Scalar("EUR")
+            let result = df
+            return result
+        },
+        "int-with-missing": {
+            let df = try DataFrame(["n": [1, nil, 3]])
+            let result = try df.assign(["doubled": { try .series($0["n"] * 2) }])
+            return result
+        },
+        "nullable-int": {
+            let df = try DataFrame(columns: [ColumnSpec("n", [1, nil, 3], dtype: .nullableInt64)])
+            let result = try df.fillna(0)
+            return result
+        },
+        "dropna-thresh": {
+            let df = try DataFrame(["a": [1.0, nil, nil, 4.0], "b": ["x", nil, "z", nil], "c": [1, 2, 3, 4]])
+            let result = try df.dropna(subset: ["a", "b"], thresh: 2)
+            return result
+        },
+        "sort-na-position": {
+            let df = try DataFrame(["k": [2.0, nil, 1.0, 2.0], "v": ["a", "b", "c", "d"]])
+            let result = try df.sortValues(by: "k", ascending: false, naPosition: .first)
+            return result
+        },
+        "csv-inference": {
+            let text = "id,score,ok,name\n1,1.5,True,ann\n2,,False,\n3,2.25,True,cy\n"
+            let result = try readCSV(text: text)
+            return result
+        },
+        "csv-usecols-dtype": {
+            let text = "a,b,c\n1,x,2020-01-02\n2,y,2020-03-04\n"
+            let result = try readCSV(text: text, options: CSVReadOptions(usecols: ["a", "c"], dtype: ["a": .float64], parseDates: ["c"]))
+            return result
+        },
+        "astype": {
+            let df = try DataFrame(["f": [1.9, -1.9, 3.0], "s": ["1", "2", "3"]])
+            let result = try df.astype(["f": .int64, "s": .int64])
+            return result
+        },
+    ]
+}
