@@ -29,6 +29,7 @@ let package = Package(
         .testTarget(name: "BambooCoreTests", dependencies: ["BambooCore"], swiftSettings: strict),
         .testTarget(name: "BambooIOTests", dependencies: ["BambooIO"], swiftSettings: strict),
         .testTarget(name: "BambooPlanTests", dependencies: ["BambooPlan"], swiftSettings: strict),
+        .testTarget(name: "BambooEagerTests", dependencies: ["BambooEager", "BambooPlan", "BambooCore"], swiftSettings: strict),
         .testTarget(name: "BambooTests", dependencies: ["Bamboo", "BambooPlan", "BambooEager"], swiftSettings: strict),
         .testTarget(name: "BambooCompatTests", dependencies: ["BambooCompat"], swiftSettings: strict),
         .testTarget(name: "MigrationTests", dependencies: ["Bamboo"], swiftSettings: strict),

@@ -76,11 +76,31 @@ extension DataFrame {
     }
 
     /// Sets or replaces a column, throwing when the value cannot be aligned (pandas: `df[label] = value`).
+    /// A Series of another frame is aligned on the index, as pandas does: labels it lacks give
+    /// missing values, and repeated labels in it are an error (`cannot reindex ... duplicate labels`).
     public func setColumn(_ label: Scalar, _ value: Series) throws -> DataFrame {
-        guard value.anchor === plan else {
-            throw BambooError(.unsupportedOnBackend, "The Series comes from another frame, which pandas aligns by index; index alignment across frames is not available yet. Build it from this frame (df[\"a\"] * 2) instead.")
+        if value.anchor === plan { return try settingColumn(label, expr: value.expr) }
+        let (alignedPlan, field) = try aligning(value, purpose: .assign)
+        let assigned = try DataFrame(session: session, plan: alignedPlan).settingColumn(label, expr: .column(field.id), dropping: field.id)
+        return try assigned.restoringRangeIndex(like: self)
+    }
+
+    /// This frame's rows with `series` (from another frame) matched to them by index label.
+    func aligning(_ series: Series, purpose: AlignPurpose) throws -> (plan: LogicalPlan, field: Field) {
+        guard series.session.id == session.id else {
+            throw BambooError(.invalidArgument, "The Series belongs to another session (backend \(series.session.backendName)); frames of different sessions cannot be combined. Collect it and rebuild it in this session.")
         }
-        return try settingColumn(label, expr: value.expr)
+        let target = try labelledPlan()
+        let source = try DataFrame(session: session, plan: series.anchor).labelledPlan()
+        let field = Field(label: series.name, dtype: series.dtype)
+        return (try LogicalPlan(.alignColumn(target, source: source, value: series.expr, field: field, purpose: purpose)), field)
+    }
+
+    /// Puts back a RangeIndex that `labelledPlan()` numbered, when `original` had one and the rows
+    /// are unchanged in number and order (as after an alignment).
+    func restoringRangeIndex(like original: DataFrame) throws -> DataFrame {
+        guard case .range = original.schema.index else { return self }
+        return try with(.project(plan, index: .range, columns: schema.columns.map(NamedExpr.passthrough)))
     }
 
     /// Sets or replaces a column with values, one per row in order (pandas: `df["c"] = [1, 2, 3]`);
@@ -139,17 +159,19 @@ extension DataFrame {
         return try DataFrame(session: session, plan: LogicalPlan(.slice(labelledPlan(), start: n < 0 ? -n : start, stop: stop, step: 1)))
     }
 
-    /// Rows where `mask` is True; the mask must come from this frame.
+    /// Rows where `mask` is True. A mask from another frame is first aligned on the index, as
+    /// pandas reindexes it; a row whose label the mask lacks is an error, as in pandas.
     public func filter(_ mask: Series) throws -> DataFrame {
-        guard mask.anchor === plan else {
-            throw BambooError(.unsupportedOnBackend, "The boolean mask comes from another frame; pandas would reindex it to this frame's index, which is not available yet. Compute the mask from this frame (e.g. df[df[\"a\"] > 1]).")
-        }
         guard mask.dtype == .bool || mask.dtype == .nullableBool else {
             throw BambooError(.typeMismatch, "A boolean mask must have dtype bool, not \(mask.dtype.name). Compare first, e.g. df[df[\"a\"] > 0].")
         }
-        let labelled = try labelledPlan()
-        // The mask's expression refers to this frame's fields, which numbering rows keeps.
-        return try DataFrame(session: session, plan: LogicalPlan(.filter(labelled, predicate: mask.expr)))
+        if mask.anchor === plan {
+            // The mask's expression refers to this frame's fields, which numbering rows keeps.
+            return try DataFrame(session: session, plan: LogicalPlan(.filter(labelledPlan(), predicate: mask.expr)))
+        }
+        let (alignedPlan, field) = try aligning(mask, purpose: .mask)
+        let filtered = try LogicalPlan(.filter(alignedPlan, predicate: .column(field.id)))
+        return try with(.project(filtered, index: .keep, columns: schema.columns.map(NamedExpr.passthrough)))
     }
 }
 

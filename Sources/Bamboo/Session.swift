@@ -1,6 +1,7 @@
 import BambooCore
 import BambooEager
 import BambooPlan
+import Synchronization
 
 /// Where plans run, and the options that govern running them.
 ///
@@ -13,6 +14,8 @@ import BambooPlan
 /// pandas has no sessions; `Session.default` (the eager backend until the local one lands) is used
 /// wherever none is given, so ported code needs none.
 public struct Session: Sendable {
+    /// Distinguishes sessions: frames of different sessions cannot be combined.
+    let id: Int
     let backend: any Backend
     public var options: Options
     let optimizer: Optimizer
@@ -28,7 +31,10 @@ public struct Session: Sendable {
         public init() {}
     }
 
+    private static let counter = Atomic<Int>(0)
+
     public init(backend: any Backend, options: Options = Options()) {
+        self.id = Session.counter.wrappingAdd(1, ordering: .relaxed).newValue
         self.backend = backend
         self.options = options
         self.optimizer = .standard

@@ -120,6 +120,15 @@ public struct EagerBackend: Backend {
             let index = try input.column(inputPlan.schema.index.fields[0].id)
             return input.take(try LabelLookup.slice(start: start, stop: stop, step: step, in: index))
 
+        case .alignColumn(let inputPlan, let sourcePlan, let value, let field, let purpose):
+            var input = try run(inputPlan, labels: &labels)
+            let source = try run(sourcePlan, labels: &labels)
+            let rows = try IndexAlignment.rows(target: try input.column(inputPlan.schema.index.fields[0].id),
+                                               source: try source.column(sourcePlan.schema.index.fields[0].id), purpose: purpose)
+            input.columns[field.id] = try IndexAlignment.gather(try source.evaluate(value), rows)
+            input.schema = plan.schema
+            return input
+
         case .rowToSeries(let inputPlan, let field):
             let input = try run(inputPlan, labels: &labels)
             guard input.rowCount == 1 else {

@@ -97,3 +97,27 @@ import Testing
         #expect(ClosestNames.rank("prce", among: ["price", "prices", "quantity"]) == ["price", "prices"])
     }
 }
+
+@Suite struct HashingTests {
+    @Test func equalValuesHashAlikeAcrossNumericDtypes() {
+        var ints = [UInt64](repeating: 0, count: 3), floats = ints, bools = ints
+        Column(int64: [1, 0, 7]).combineHashes(into: &ints)
+        Column(float64: [1.0, 0.0, 7.0]).combineHashes(into: &floats)
+        Column(bool: [true, false, true]).combineHashes(into: &bools)
+        #expect(ints == floats)
+        #expect(ints[0] == bools[0] && ints[1] == bools[1])
+    }
+
+    @Test func missingValuesHashAlikeSoTheyGroupTogether() {
+        var hashes = [UInt64](repeating: 0, count: 3)
+        Column(strings: [nil, "a", nil]).combineHashes(into: &hashes)
+        #expect(hashes[0] == hashes[2] && hashes[0] != hashes[1])
+    }
+
+    @Test func multiColumnKeysCombine() {
+        var hashes = [UInt64](repeating: 0, count: 3)
+        Column(int64: [1, 1, 2]).combineHashes(into: &hashes)
+        Column(strings: ["a", "b", "a"]).combineHashes(into: &hashes)
+        #expect(Set(hashes).count == 3)
+    }
+}

@@ -41,11 +41,21 @@ import Testing
     }
 
     @Test func aFailedAssignmentIsNeverSilent() async throws {
-        let other = try DataFrame(["x": [1, 2, 3, 4]])
+        let elsewhere = try DataFrame(["x": [1, 2, 3, 4]], session: Session.eager())
         var frame = df
-        frame["x"] = try other["x"]
-        await #expect { try await frame.collect() } throws: { ($0 as? BambooError)?.code == .unsupportedOnBackend }
-        #expect { try frame.head(1) } throws: { ($0 as? BambooError)?.code == .unsupportedOnBackend }
+        frame["x"] = try elsewhere["x"]
+        await #expect { try await frame.collect() } throws: { ($0 as? BambooError)?.message.contains("another session") == true }
+        #expect { try frame.head(1) } throws: { ($0 as? BambooError)?.code == .invalidArgument }
+    }
+
+    @Test func seriesOfAnotherFrameAlignOnTheIndex() async throws {
+        let prices = try DataFrame(["p": [10, 20, 30]], index: ["a", "b", "c"])
+        let stock = try DataFrame(["q": [1, 2]], index: ["c", "a"])
+        var frame = prices
+        frame["q"] = try stock["q"]
+        #expect(try await frame.values("q").map(\.description) == ["2.0", "nan", "1.0"])
+        let mask = try DataFrame(["m": [true, false, true]], index: ["c", "b", "a"])
+        #expect(try await prices[try mask["m"]].values("p") == [10, 30])
     }
 
     @Test func columnAssignmentAndDeletion() async throws {

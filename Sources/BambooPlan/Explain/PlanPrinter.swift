@@ -72,6 +72,7 @@ enum PlanPrinter {
         case .locSlice(_, let start, let stop, let step):
             return "[\(start?.pythonRepr ?? ""):\(stop?.pythonRepr ?? "")\(step == 1 ? "" : ":\(step)")] (inclusive)"
         case .rowToSeries(_, let field): return field.description
+        case .alignColumn(_, _, let value, let field, let purpose): return "\(field) = \(value) by index (\(purpose.rawValue))"
         case .reduce(_, let reduction, let skipna, let columns):
             return "\(reduction.rawValue)(skipna=\(skipna ? "True" : "False")) [\(named(columns))]"
         }

@@ -35,6 +35,9 @@ public final class LogicalPlan: Sendable, CustomStringConvertible {
         case dropLabels(LogicalPlan, labels: [Scalar], mustExist: Bool)
         /// Rows between two index labels, both ends included, as pandas' label slicing defines it.
         case locSlice(LogicalPlan, start: Scalar?, stop: Scalar?, step: Int)
+        /// Adds `field` = `value` evaluated over `source`, matched to this plan's rows by index label
+        /// (pandas' reindexing of a mask or an assigned Series from another frame).
+        case alignColumn(LogicalPlan, source: LogicalPlan, value: Expr, field: Field, purpose: AlignPurpose)
         /// One row turned into a column: index = the column labels, label = the row's index label.
         case rowToSeries(LogicalPlan, field: Field)
         /// One value per column (`df.sum()`); a single row, labels as the input's columns.
@@ -53,6 +56,7 @@ public final class LogicalPlan: Sendable, CustomStringConvertible {
     public var inputs: [LogicalPlan] {
         switch node {
         case .source: return []
+        case .alignColumn(let input, let source, _, _, _): return [input, source]
         case .project(let input, _, _), .filter(let input, _), .sort(let input, _), .slice(let input, _, _, _),
              .take(let input, _, _), .maskRows(let input, _, _), .attachColumn(let input, _, _), .rowNumber(let input, _), .locLabels(let input, _), .dropLabels(let input, _, _), .locSlice(let input, _, _, _),
              .rowToSeries(let input, _), .reduce(let input, _, _, _):
@@ -76,6 +80,7 @@ public final class LogicalPlan: Sendable, CustomStringConvertible {
         case .locSlice: return "LocSlice"
         case .dropLabels: return "DropLabels"
         case .rowToSeries: return "RowToSeries"
+        case .alignColumn: return "AlignColumn"
         case .reduce: return "Reduce"
         }
     }

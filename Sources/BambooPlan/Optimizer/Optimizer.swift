@@ -36,6 +36,9 @@ extension LogicalPlan {
         guard let input = newInputs.first else { return self }
         switch node {
         case .source: return self
+        case .alignColumn(_, _, let value, let field, let purpose):
+            guard newInputs.count == 2 else { throw BambooError.invariant("AlignColumn has two inputs") }
+            return try LogicalPlan(.alignColumn(input, source: newInputs[1], value: value, field: field, purpose: purpose))
         case .project(_, let index, let columns): return try LogicalPlan(.project(input, index: index, columns: columns))
         case .filter(_, let predicate): return try LogicalPlan(.filter(input, predicate: predicate))
         case .sort(_, let keys): return try LogicalPlan(.sort(input, keys: keys))

@@ -21,6 +21,7 @@ enum SchemaInference {
         case .locLabels(let input, let labels):
             return [.selection("labels \(labels.prefix(5).map(\.pythonRepr).joined(separator: ", "))\(labels.count > 5 ? ", ..." : "")")] + input.schema.order
         case .reduce, .rowToSeries: return []
+        case .alignColumn(let input, _, _, _, _): return input.schema.order
         case .project(let input, _, _), .filter(let input, _), .slice(let input, _, _, _), .maskRows(let input, _, _),
              .attachColumn(let input, _, _), .rowNumber(let input, _), .dropLabels(let input, _, _), .locSlice(let input, _, _, _):
             return input.schema.order
@@ -70,6 +71,15 @@ enum SchemaInference {
                 throw BambooError(.unsupportedOnBackend, "Label lookup on a MultiIndex is not available yet; reset_index() first.")
             }
             return input.schema
+        case .alignColumn(let input, let source, let value, let field, _):
+            try requireLabelledRows(input, "Alignment")
+            try requireLabelledRows(source, "Alignment")
+            guard input.schema.index.fields.count == 1, source.schema.index.fields.count == 1 else {
+                throw BambooError(.unsupportedOnBackend, "Aligning on a MultiIndex is not available yet; reset_index() first.")
+            }
+            let dtype = try ExprTyping.dtype(of: value, in: source.schema.allFields)
+            guard dtype == field.dtype else { throw BambooError.invariant("aligned field dtype \(field.dtype) != \(dtype)") }
+            return Schema(index: input.schema.index, columns: input.schema.columns + [field])
         case .rowToSeries(let input, let field):
             let labels = input.schema.columns.map(\.label)
             let labelType = Column.infer(labels).dtype
