@@ -13,15 +13,25 @@ enum CSVCall {
             case "header":
                 if case .scalar(.none) = value { options.header = nil } else { options.header = Int(try int(value, name)) }
             case "names": options.names = try strings(value, name)
-            case "usecols": options.usecols = try strings(value, name)
+            case "usecols":
+                if let positions = try? ints(value, name) { options.usecolPositions = positions } else { options.usecols = try strings(value, name) }
             case "dtype":
+                if case .scalar(.string(let all)) = value { options.defaultDtype = try DType(parsing: all); continue }
                 guard case .dict(let pairs) = value else { throw RunnerGap("read_csv(dtype=) as \(value.kind)") }
                 for (key, dtypeName) in pairs {
                     guard case .scalar(.string(let column)) = key, case .scalar(.string(let text)) = dtypeName else { continue }
                     options.dtype[column] = try DType(parsing: text)
                 }
             case "parse_dates": options.parseDates = try strings(value, name)
-            case "na_values": options.naValues = try (try? strings(value, name)) ?? [string(value, name)]
+            case "na_values":
+                if case .dict(let pairs) = value {
+                    for (key, tokens) in pairs {
+                        guard case .scalar(.string(let column)) = key else { continue }
+                        options.naValuesByColumn[column] = try (try? strings(tokens, name)) ?? [string(tokens, name)]
+                    }
+                } else {
+                    options.naValues = try (try? strings(value, name)) ?? [string(value, name)]
+                }
             case "keep_default_na":
                 guard case .scalar(.bool(let b)) = value else { throw RunnerGap("keep_default_na as \(value.kind)") }
                 options.keepDefaultNa = b

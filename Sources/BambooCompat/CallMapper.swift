@@ -31,7 +31,7 @@ enum CallMapper {
         "set_index": ["keys", "drop", "append"], "reset_index": ["drop"], "head": ["n"], "tail": ["n"],
         "isna": [], "notna": [], "isnull": [], "notnull": [], "assign": ["**kwargs"],
         "sum": ["skipna"], "mean": ["skipna"], "min": ["skipna"], "max": ["skipna"], "prod": ["skipna"], "count": [],
-        "to_csv": ["sep", "na_rep", "header", "index"], "abs": [],
+        "to_csv": ["path_or_buf", "sep", "na_rep", "header", "index"], "abs": [],
         "__getitem__": [], "__setitem__": [], "loc": [], "iloc": [], "at": [], "iat": [],
         "shape": [], "columns": [], "dtypes": [], "index": [], "dtype": [], "name": [], "read_csv": CSVCall.supported,
     ]

@@ -54,7 +54,10 @@ public enum MatrixDocument {
                     case .exact: return "exact"
                     case .failure: return "**FAIL**"
                     default:
-                        let anchor = "r-\(backend)-" + v.id.map { $0.isLetter || $0.isNumber ? String($0).lowercased() : "-" }.joined()
+                        // Punctuation is spelled out (`/` → `-2f`) so `op=/` and `op=%` get different anchors.
+                        let anchor = "r-\(backend)-" + v.id.unicodeScalars.map { c in
+                            c.properties.isAlphabetic || ("0"..."9").contains(c) ? String(c).lowercased() : (c == "-" ? "-" : "-" + String(c.value, radix: 16))
+                        }.joined()
                         reasons.append((anchor, "<a id=\"\(anchor)\"></a>`\(v.id)` on \(backend): \(r.outcome == .notYet ? "not yet" : r.outcome.rawValue) — \(r.note)"))
                         let label = r.outcome == .diverges ? "diverges (\(r.note.split(separator: ":").first ?? ""))" : (r.outcome == .notYet ? "not yet" : r.outcome.rawValue)
                         return "[\(label)](#\(anchor))"

@@ -7,6 +7,8 @@ import BambooCore
 /// when a value has more than six fractional digits; a column with only missing values becomes
 /// `datetime64[s]` of `NaT`. Supported layouts: `YYYY-MM-DD`, then optionally ` ` or `T` and
 /// `HH:MM`, `HH:MM:SS` or `HH:MM:SS.fffffffff` (other formats pandas guesses stay text here).
+/// Besides the missing-value tokens, empty fields and `NaT`/`nan` spellings are `NaT`, as in
+/// `pd.to_datetime`, even with `keepDefaultNa = false`.
 enum CSVDateParsing {
     private enum Layout: Equatable {
         case date
@@ -23,7 +25,7 @@ enum CSVDateParsing {
         var present = 0
         for span in spans {
             let bytes = context.bytes(span)
-            if context.missing.isMissing(bytes) { continue }
+            if isMissing(bytes, context) { continue }
             guard let (shape, fractionDigits) = Self.layout(of: bytes) else { return nil }
             if let layout, layout != shape { return nil }
             layout = shape
@@ -36,11 +38,18 @@ enum CSVDateParsing {
         var valid = [Bool](repeating: true, count: spans.count)
         for (row, span) in spans.enumerated() {
             let bytes = context.bytes(span)
-            if context.missing.isMissing(bytes) { valid[row] = false; continue }
+            if isMissing(bytes, context) { valid[row] = false; continue }
             guard let value = ISODateParser.parse(String(decoding: bytes, as: UTF8.self), unit: unit) else { return nil }
             ticks[row] = value
         }
         return Column(dtype: .datetime(unit, tz: nil), values: .int64(ticks), validity: Bitmap(valid))
+    }
+
+    /// `pd.to_datetime`'s null spellings (`nat_strings`) and the empty string.
+    private static let natWords: [[UInt8]] = ["", "NaT", "nat", "NAT", "nan", "NaN", "NAN"].map { Array($0.utf8) }
+
+    private static func isMissing(_ bytes: UnsafeBufferPointer<UInt8>, _ context: CSVConversionContext) -> Bool {
+        context.missing.isMissing(bytes) || (bytes.count <= 3 && natWords.contains { CSVNumberParsing.equals(bytes, $0) })
     }
 
     private static func layout(of bytes: UnsafeBufferPointer<UInt8>) -> (Layout, Int)? {

@@ -31,6 +31,15 @@ enum CSVDtypeConversion {
             throw BambooError(
                 .typeMismatch,
                 "the dtype \(dtype.name) is not supported for parsing, pass this column using parse_dates instead (column '\(label)').")
+        case .category(let type):
+            // pandas infers the categories' type from the text (`1,2,10` → int categories), then encodes.
+            let wantsText = type.categories.map { $0.allSatisfy { if case .string = $0 { return true } else { return false } } } ?? false
+            let values = wantsText ? CSVTypeInference.strings(spans, context) : CSVTypeInference.infer(spans, context)
+            do {
+                return try values.astype(dtype)
+            } catch let error as BambooError {
+                throw BambooError(error.code, "\(error.message) (column '\(label)').", suggestions: error.suggestions)
+            }
         case .timedelta:
             throw BambooError(
                 .typeMismatch,
@@ -67,6 +76,7 @@ enum CSVDtypeConversion {
                 throw failure("cannot safely convert passed user dtype of int64 for uint64 dtyped data: value \(text(bytes))", label: label, row: row, context)
             case .invalid:
                 guard let float = CSVNumberParsing.parseFloat(bytes) else {
+                    if let bools = allBools(spans, allowMissing: false, context) { return Column(int64: bools.map { $0 ? 1 : 0 }) }
                     throw failure("invalid literal for int() with base 10: \(text(bytes))", label: label, row: row, context)
                 }
                 guard let value = exactInteger(float) else {
@@ -83,7 +93,8 @@ enum CSVDtypeConversion {
         var valid = [Bool](repeating: true, count: spans.count)
         for (row, span) in spans.enumerated() {
             let bytes = context.bytes(span)
-            if context.missing.isMissing(bytes) { valid[row] = false; continue }
+            // pandas' nullable numeric parsing also reads an empty field as <NA>.
+            if bytes.isEmpty || context.missing.isMissing(bytes) { valid[row] = false; continue }
             switch CSVNumberParsing.parseInt(bytes) {
             case .value(let value): values[row] = value
             case .overflow:
@@ -109,8 +120,12 @@ enum CSVDtypeConversion {
         var valid = [Bool](repeating: true, count: spans.count)
         for (row, span) in spans.enumerated() {
             let bytes = context.bytes(span)
-            if context.missing.isMissing(bytes) { valid[row] = false; continue }
+            if (nullable && bytes.isEmpty) || context.missing.isMissing(bytes) { valid[row] = false; continue }
             guard let value = CSVNumberParsing.parseFloat(bytes) else {
+                if !nullable, let bools = allBools(spans, allowMissing: true, context) {
+                    // pandas reads a column of true/false words as bool, then casts: 0.0 / 1.0 (NaN if missing).
+                    return Column(float64: zip(spans, bools).map { context.missing.isMissing(context.bytes($0)) ? .nan : ($1 ? 1 : 0) })
+                }
                 let message = nullable ? "Unable to parse string \(text(bytes))" : "could not convert string to float: \(text(bytes))"
                 throw failure(message, label: label, row: row, context)
             }
@@ -119,6 +134,23 @@ enum CSVDtypeConversion {
         }
         if nullable { return Column(dtype: .nullableFloat64, values: .float64(values), validity: Bitmap(valid)) }
         return Column(float64: values)
+    }
+
+    /// Every present field as a bool when all of them are `true`/`false` words (missing → false), else nil.
+    private static func allBools(_ spans: [FieldSpan], allowMissing: Bool, _ context: CSVConversionContext) -> [Bool]? {
+        var values = [Bool]()
+        values.reserveCapacity(spans.count)
+        for span in spans {
+            let bytes = context.bytes(span)
+            if context.missing.isMissing(bytes) {
+                guard allowMissing else { return nil }
+                values.append(false)
+                continue
+            }
+            guard let value = CSVNumberParsing.parseBool(bytes) else { return nil }
+            values.append(value)
+        }
+        return values
     }
 
     /// pandas' `dtype=bool`: `true`/`false` in any case, or numbers that are all 0 or 1; no missing values.

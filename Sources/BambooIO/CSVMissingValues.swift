@@ -14,10 +14,11 @@ struct CSVMissingValues {
     /// Numeric values of the user tokens (never NaN).
     private(set) var floatValues: Set<Double> = []
 
-    init(options: CSVReadOptions) {
+    /// The tokens for a column: pandas' defaults (with `keepDefaultNa`), `naValues`, and `extra`.
+    init(options: CSVReadOptions, extra: [String] = []) {
         var tokens = Set<String>()
         if options.keepDefaultNa { tokens.formUnion(CSVReadOptions.defaultNaValues) }
-        for token in options.naValues {
+        for token in options.naValues + extra {
             tokens.insert(token)
             guard let value = PythonNumberParser.float(token), !value.isNaN else { continue }
             floatValues.insert(value)

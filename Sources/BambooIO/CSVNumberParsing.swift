@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#elseif canImport(Musl)
+import Musl
+#endif
+
 /// Parses numbers and booleans straight from a field's bytes, with the grammar of pandas' C parser
 /// (`str_to_int64`, `precise_xstrtod`, `to_boolean`): surrounding ASCII whitespace is allowed, `_`
 /// separators and hex are not, `inf`/`infinity` (any case, optional sign) are floats.
@@ -105,9 +113,18 @@ enum CSVNumberParsing {
             return negative ? -value : value
         }
         if mantissa == 0 { return negative ? -0.0 : 0.0 }
-        // Rare long or extreme inputs: the standard library's correctly rounded parser.
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-        return Double(text)
+        return correctlyRounded(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+    }
+
+    /// Long or extreme inputs (17+ digits, large exponents): C's correctly rounded `strtod` in the
+    /// "C" locale, on a NUL-terminated copy in a stack buffer. The grammar was already checked.
+    private static func correctlyRounded(_ text: UnsafeBufferPointer<UInt8>) -> Double? {
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: text.count + 1) { buffer -> Double? in
+            guard let base = buffer.baseAddress else { return nil }
+            for i in 0..<text.count { base[i] = CChar(bitPattern: text[i]) }
+            base[text.count] = 0
+            return CLocaleNumbers.parse(base)
+        }
     }
 
     /// pandas accepts `inf`, `+inf`, `-inf`, `infinity`, `+infinity`, `-infinity` in any case, without spaces.
@@ -142,3 +159,20 @@ enum CSVNumberParsing {
         return true
     }
 }
+
+/// `strtod` that ignores the process locale: if a `setlocale` elsewhere made the decimal point
+/// something other than `.`, the text is rewritten to that point before parsing.
+private enum CLocaleNumbers {
+    static func parse(_ text: UnsafeMutablePointer<CChar>) -> Double {
+        if let point = localeconv()?.pointee.decimal_point?.pointee, point != 46 {
+            var p = text
+            while p.pointee != 0 {
+                if p.pointee == 46 { p.pointee = point }
+                p += 1
+            }
+        }
+        return cStrtod(text)
+    }
+}
+
+private func cStrtod(_ text: UnsafePointer<CChar>) -> Double { strtod(text, nil) }

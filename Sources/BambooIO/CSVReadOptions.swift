@@ -36,7 +36,20 @@ public struct CSVReadOptions: Sendable {
     /// Dtypes for named columns instead of inference (pandas `dtype={...}`); unknown labels are ignored.
     public var dtype: [String: DType] = [:]
 
-    /// Columns to parse as datetimes (pandas `parse_dates=[...]`).
+    /// The dtype of every column not named in ``dtype`` (pandas `dtype="str"`); nil infers them.
+    public var defaultDtype: DType? = nil
+
+    /// The columns to keep, by position (pandas `usecols=[0, 2]`), instead of by label; positions
+    /// beyond the table are an error.
+    public var usecolPositions: [Int]? = nil
+
+    /// Missing-value tokens for single columns (pandas `na_values={"a": [...]}`), in addition to
+    /// ``naValues`` and, with ``keepDefaultNa``, pandas' defaults.
+    public var naValuesByColumn: [String: [String]] = [:]
+
+    /// Columns to parse as datetimes (pandas `parse_dates=[...]`). As in pandas 3.1, every value must
+    /// have the layout of the first one (ISO `YYYY-MM-DD[ HH:MM[:SS[.f]]]`, `T` or space) or the column
+    /// stays text; the unit is `us` (`ns` with more than six fractional digits; `s` when all are missing).
     public var parseDates: [String] = []
 
     /// Extra strings that mean "missing" (pandas `na_values`). Numeric tokens also match the

@@ -57,130 +57,154 @@ public enum CSVReader {
         }
         if validateUTF8 { try UTF8Validation.validate(input) }
         var records = CSVRecords(
-            tokenizer: CSVTokenizer(input: input, separator: separator, quote: quote), skip: Set(options.skiprows))
+            tokenizer: CSVTokenizer(input: input, separator: separator, quote: quote, skip: Set(options.skiprows)))
 
-        // The header row, if any: the `header`-th record that is not skipped.
-        var headerFieldCount: Int?
-        var headerNames: [String]?
-        if let header = options.header {
-            var seen = 0
-            while let _ = try records.next() {
-                if seen == header { break }
-                seen += 1
-            }
-            guard seen == header, records.current != nil else {
-                if seen == 0 { throw BambooError(.parseError, "No columns to parse from file") }
-                throw BambooError(.parseError, "Passed header=\(header) but only \(seen) lines in file")
-            }
-            headerFieldCount = records.fields.count
-            headerNames = records.fields.map { records.tokenizer.string($0) }
-        }
-
-        // The first data row decides the column count when there is neither header nor names.
+        let header = try readHeader(&records, options: options)
+        // The first data row is always read, as pandas does: it gives the column count when there is
+        // neither header nor names, and reveals an implicit index column.
         let wantsRows = options.nrows.map { $0 > 0 } ?? true
-        var firstRecord: Int? = nil
-        if wantsRows || (headerNames == nil && options.names == nil) {
-            firstRecord = try records.next()
-        }
+        let firstRecord = try records.next()
         let firstFieldCount = firstRecord == nil ? nil : records.fields.count
+        let layout = try CSVLayout(options: options, headerNames: header?.names, firstFieldCount: firstFieldCount)
 
-        // Labels, and the header name each came from (for `dtype` on renamed duplicates).
-        var labels: [Scalar]
-        var dtypeKeys: [[String]]
-        if let names = options.names {
-            guard Set(names).count == names.count else {
-                throw BambooError(.invalidArgument, "Duplicate names are not allowed.")
-            }
-            labels = names.map { .string($0) }
-            dtypeKeys = names.map { [$0] }
-        } else if let headerNames {
-            let cleaned = CSVLabels.fromHeader(headerNames)
-            labels = cleaned.map { .string($0.label) }
-            dtypeKeys = cleaned.map { $0.label == $0.original ? [$0.label] : [$0.label, $0.original] }
-        } else if let firstFieldCount {
-            labels = (0..<firstFieldCount).map { .int(Int64($0)) }
-            dtypeKeys = (0..<firstFieldCount).map { ["\($0)"] }
-        } else {
-            throw BambooError(.parseError, "No columns to parse from file")
-        }
-        let labelKeys = labels.map(CSVLabels.key)
-
-        // usecols: keep the file's order.
-        var selected = Array(labels.indices)
-        if let usecols = options.usecols {
-            let available = Set(labelKeys)
-            var missing: [String] = []
-            for name in usecols where !available.contains(name) && !missing.contains(name) { missing.append(name) }
-            guard missing.isEmpty else {
-                let listed = missing.map { Scalar.string($0).pythonRepr }.joined(separator: ", ")
-                throw BambooError(
-                    .columnNotFound,
-                    "Usecols do not match columns, columns expected but not found: [\(listed)]. The file has \(labelKeys.count) column(s): \(labelKeys.prefix(8).map { Scalar.string($0).pythonRepr }.joined(separator: ", "))\(labelKeys.count > 8 ? ", ..." : "").",
-                    suggestions: missing.count == 1 ? ClosestNames.rank(missing[0], among: labelKeys) : [])
-            }
-            let wanted = Set(usecols)
-            selected = labels.indices.filter { wanted.contains(labelKeys[$0]) }
-        }
-        let selectedKeys = selected.map { labelKeys[$0] }
-        for name in options.parseDates where !selectedKeys.contains(name) {
-            throw BambooError(
-                .columnNotFound, "Missing column provided to 'parse_dates': '\(name)'",
-                suggestions: ClosestNames.rank(name, among: selectedKeys))
+        var spans = [[FieldSpan]](repeating: [], count: layout.selected.count)
+        var rowLines = CSVRowLines()
+        if let firstRecord, wantsRows {
+            let (rowCount, widestRow) = try collectRows(
+                from: &records, first: firstRecord, layout: layout, headerFieldCount: header?.fieldCount,
+                options: options, into: &spans, rowLines: &rowLines)
+            try CSVLayout.checkNames(options, headerFieldCount: header?.fieldCount, widestRow: widestRow, rowCount: rowCount)
         }
 
-        // Data rows.
-        var spans = [[FieldSpan]](repeating: [], count: selected.count)
-        var rowRecords: [Int] = []
-        let limit = options.nrows ?? Int.max
-        var expected = headerFieldCount ?? options.names?.count ?? firstFieldCount ?? 0
-        let checkRagged = options.usecols == nil
-        if let first = firstRecord, wantsRows {
-            let count = records.fields.count
-            if checkRagged, count > labels.count {
-                throw BambooError(
-                    .parseError,
-                    "Line \(first + 1) has \(count) fields but there are \(labels.count) column names; pandas would read the first \(count - labels.count) field(s) of every row as the index (an implicit index_col), which Bamboo's CSV reader does not support. Name every column in the header, or pass usecols.")
-            }
-            expected = max(expected, count)
-            var record: Int? = first
-            while let current = record, rowRecords.count < limit {
-                let fields = records.fields
-                if checkRagged, fields.count > expected, current != first {
-                    throw BambooError(
-                        .parseError,
-                        "Error tokenizing data. C error: Expected \(expected) fields in line \(current + 1), saw \(fields.count)")
-                }
-                for (slot, position) in selected.enumerated() {
-                    spans[slot].append(position < fields.count ? fields[position] : .empty)
-                }
-                rowRecords.append(current)
-                if rowRecords.count >= limit { break }
-                record = try records.next()
-            }
-        }
-
-        // Columns.
         let arena = records.tokenizer.arena
-        let parseDates = Set(options.parseDates)
-        let columns: [Column] = try arena.withUnsafeBufferPointer { arenaBytes in
+        let columns = try arena.withUnsafeBufferPointer { arenaBytes in
             let context = CSVConversionContext(
                 source: CSVFieldSource(input: input, arena: arenaBytes),
-                missing: CSVMissingValues(options: options), rowRecords: rowRecords)
-            return try selected.indices.map { slot in
-                let position = selected[slot]
-                let key = labelKeys[position]
-                let columnSpans = spans[slot]
-                let dtype = dtypeKeys[position].lazy.compactMap { options.dtype[$0] }.first
-                if parseDates.contains(key), !columnSpans.isEmpty {
-                    if let dates = CSVDateParsing.parse(columnSpans, context) { return dates }
-                    if let dtype { return try CSVDtypeConversion.convert(columnSpans, to: dtype, label: key, context) }
-                    return CSVTypeInference.strings(columnSpans, context)
+                missing: CSVMissingValues(options: options), rowLines: rowLines)
+            return try convertColumns(&spans, layout: layout, options: options, context)
+        }
+        return CSVTable(labels: layout.selected.map { layout.labels[$0] }, columns: columns)
+    }
+
+    /// The header row's names and field count, or nil with `header = nil` (or an empty input with `names`).
+    private static func readHeader(_ records: inout CSVRecords, options: CSVReadOptions) throws -> (names: [String], fieldCount: Int)? {
+        guard let header = options.header else { return nil }
+        var seen = 0
+        while try records.next() != nil {
+            if seen == header {
+                return (records.fields.map { records.tokenizer.string($0) }, records.fields.count)
+            }
+            seen += 1
+        }
+        if seen > 0 { throw BambooError(.parseError, "Passed header=\(header) but only \(seen) lines in file") }
+        if options.names == nil { throw BambooError(.parseError, "No columns to parse from file") }
+        return nil
+    }
+
+    /// Collects the kept fields of every data row (up to `nrows`), checking rows as pandas' tokenizer
+    /// does: the first row may not be wider than the labels (pandas would make an index of the extra
+    /// fields), later rows may not be wider than the header or the first row; short rows are padded.
+    /// Returns the number of rows and the most fields a row had.
+    private static func collectRows(
+        from records: inout CSVRecords, first: Int, layout: CSVLayout, headerFieldCount: Int?,
+        options: CSVReadOptions, into spans: inout [[FieldSpan]], rowLines: inout CSVRowLines
+    ) throws -> (rows: Int, widest: Int) {
+        let checkRagged = options.usecols == nil
+        let firstCount = records.fields.count
+        let widest = max(firstCount, headerFieldCount ?? 0)
+        if widest > layout.labels.count {
+            throw BambooError(
+                .parseError,
+                "Line \(first + 1) has \(widest) fields but there are \(layout.labels.count) column names; pandas would read the first \(widest - layout.labels.count) field(s) of every row as the index (an implicit index_col), which Bamboo's CSV reader does not support. Name every column in the header.")
+        }
+        let expected = max(headerFieldCount ?? options.names?.count ?? firstCount, firstCount)
+        let limit = options.nrows ?? Int.max
+        let selected = layout.selected
+        let dataStart = records.tokenizer.position
+        let inputCount = records.tokenizer.input.count
+        var rowCount = 0
+        var widestRow = 0
+        var record: Int? = first
+        while let current = record, rowCount < limit {
+            let fields = records.fields
+            widestRow = max(widestRow, fields.count)
+            if checkRagged, fields.count > expected, current != first {
+                throw BambooError(
+                    .parseError,
+                    "Error tokenizing data. C error: Expected \(expected) fields in line \(current + 1), saw \(fields.count)")
+            }
+            for (slot, position) in selected.enumerated() {
+                spans[slot].append(position < fields.count ? fields[position] : .empty)
+            }
+            rowLines.append(row: rowCount, record: current)
+            rowCount += 1
+            if rowCount >= limit { break }
+            if rowCount == 4096 {
+                // Reserve for the whole input once the average row length is known, instead of
+                // growing every column's array by doubling.
+                let consumed = max(1, records.tokenizer.position - dataStart)
+                let estimate = min(limit, Int(Double(inputCount - dataStart) / Double(consumed) * 4095 * 1.02) + 16)
+                for slot in spans.indices { spans[slot].reserveCapacity(estimate) }
+            }
+            record = try records.next()
+        }
+        return (rowCount, widestRow)
+    }
+
+    /// Builds each kept column: `parse_dates`, else `dtype`, else inference. Each column's spans are
+    /// released as soon as it is built.
+    private static func convertColumns(
+        _ spans: inout [[FieldSpan]], layout: CSVLayout, options: CSVReadOptions, _ context: CSVConversionContext
+    ) throws -> [Column] {
+        let parseDates = Set(options.parseDates)
+        var columns: [Column] = []
+        columns.reserveCapacity(spans.count)
+        for (slot, position) in layout.selected.enumerated() {
+            let key = layout.keys[position]
+            let columnSpans = spans[slot]
+            spans[slot] = []
+            let dtype = dtypeFor(keys: layout.dtypeKeys[position], options.dtype, hasRows: !columnSpans.isEmpty)
+                ?? options.defaultDtype.map { (dtype: $0, inherited: false) }
+            let context = options.naValuesByColumn[key].map { extra in
+                CSVConversionContext(source: context.source, missing: CSVMissingValues(options: options, extra: extra), rowLines: context.rowLines)
+            } ?? context
+            if parseDates.contains(key), !columnSpans.isEmpty {
+                if let dates = CSVDateParsing.parse(columnSpans, context) {
+                    columns.append(dates)
+                } else if dtype?.dtype == .object {
+                    // Not dates: pandas 3.1 keeps the text, as object when that dtype was asked for.
+                    columns.append(try CSVDtypeConversion.convert(columnSpans, to: .object, label: key, context))
+                } else {
+                    columns.append(CSVTypeInference.strings(columnSpans, context))
                 }
-                if let dtype { return try CSVDtypeConversion.convert(columnSpans, to: dtype, label: key, context) }
-                return CSVTypeInference.infer(columnSpans, context)
+            } else if let dtype {
+                columns.append(try convert(columnSpans, to: dtype, label: key, context))
+            } else {
+                columns.append(CSVTypeInference.infer(columnSpans, context))
             }
         }
-        return CSVTable(labels: selected.map { labels[$0] }, columns: columns)
+        return columns
+    }
+
+    /// The dtype given for a column: by its label, else (for a renamed duplicate `a.1`) by the
+    /// header name it came from, as pandas does when there are rows.
+    private static func dtypeFor(keys: [String], _ dtypes: [String: DType], hasRows: Bool) -> (dtype: DType, inherited: Bool)? {
+        guard let label = keys.first else { return nil }
+        if let dtype = dtypes[label] { return (dtype, false) }
+        guard hasRows, keys.count > 1, let inherited = dtypes[keys[1]] else { return nil }
+        return (inherited, true)
+    }
+
+    /// Converts a column to its requested dtype. An `object` dtype inherited by a renamed
+    /// duplicate gives `str` in pandas 3 (object only when every value is missing).
+    private static func convert(
+        _ spans: [FieldSpan], to requested: (dtype: DType, inherited: Bool), label: String, _ context: CSVConversionContext
+    ) throws -> Column {
+        if requested.inherited, requested.dtype == .object {
+            let strings = CSVTypeInference.strings(spans, context)
+            if strings.validity == nil || strings.validity?.setCount != 0 { return strings }
+        }
+        return try CSVDtypeConversion.convert(spans, to: requested.dtype, label: label, context)
     }
 
     /// The separator and quote bytes, after checking the options pandas would reject.
@@ -209,28 +233,21 @@ public enum CSVReader {
     }
 }
 
-/// The records of the input that `skiprows` keeps, one at a time.
+/// The records the tokenizer keeps (not blank, not in `skiprows`), one at a time.
 struct CSVRecords {
     var tokenizer: CSVTokenizer
-    let skip: Set<Int>
     /// The fields of the record last returned by ``next()``.
     private(set) var fields: [FieldSpan] = []
     private(set) var current: Int?
 
-    init(tokenizer: CSVTokenizer, skip: Set<Int>) {
+    init(tokenizer: CSVTokenizer) {
         self.tokenizer = tokenizer
-        self.skip = skip
         fields.reserveCapacity(64)
     }
 
     /// The next kept record's number, with its fields in ``fields``; nil at the end.
     mutating func next() throws -> Int? {
-        while let record = try tokenizer.next(into: &fields) {
-            if skip.contains(record) { continue }
-            current = record
-            return record
-        }
-        current = nil
-        return nil
+        current = try tokenizer.next(into: &fields)
+        return current
     }
 }

@@ -40,11 +40,14 @@ struct CSVTokenizer {
     private(set) var recordIndex = 0
     /// `isSpecial[b]` is true for the bytes that end an unquoted field.
     private let isSpecial: [Bool]
+    /// Record numbers to skip (pandas `skiprows`): tokenized, so quotes still group lines, then dropped.
+    private let skip: Set<Int>
 
-    init(input: UnsafeBufferPointer<UInt8>, separator: UInt8, quote: UInt8) {
+    init(input: UnsafeBufferPointer<UInt8>, separator: UInt8, quote: UInt8, skip: Set<Int> = []) {
         self.input = input
         self.separator = separator
         self.quote = quote
+        self.skip = skip
         var table = [Bool](repeating: false, count: 256)
         table[Int(separator)] = true
         table[10] = true
@@ -52,9 +55,16 @@ struct CSVTokenizer {
         isSpecial = table
     }
 
-    /// Reads the next record that is not blank into `fields` and returns its record number, or nil
-    /// at the end of the input.
+    /// Reads the next record that is neither blank nor skipped into `fields` and returns its record
+    /// number, or nil at the end of the input.
     mutating func next(into fields: inout [FieldSpan]) throws -> Int? {
+        while let record = try nextRecord(into: &fields) {
+            if skip.isEmpty || !skip.contains(record) { return record }
+        }
+        return nil
+    }
+
+    private mutating func nextRecord(into fields: inout [FieldSpan]) throws -> Int? {
         fields.removeAll(keepingCapacity: true)
         let n = input.count
         // Blank lines and lines of spaces and tabs (pandas' WHITESPACE_LINE state).
@@ -96,6 +106,11 @@ struct CSVTokenizer {
                 var arenaStart = -1
                 while true {
                     guard let q = find(quote, from: segment) else {
+                        // pandas ends a skipped record at the end of the input without complaint.
+                        if skip.contains(recordIndex) {
+                            position = n
+                            return
+                        }
                         throw BambooError(
                             .parseError,
                             "Error tokenizing data. C error: EOF inside string starting at row \(recordIndex) (line \(recordIndex + 1), field \(fields.count + 1)): the quoted field is never closed.")
@@ -128,8 +143,7 @@ struct CSVTokenizer {
                     end = arenaBase + arena.count
                 }
             } else {
-                var p = position
-                while p < n, !isSpecial[Int(input[p])] { p += 1 }
+                let p = scanUnquoted(from: position)
                 end = p
                 position = p
             }
@@ -141,6 +155,30 @@ struct CSVTokenizer {
             if byte == 13, position < n, input[position] == 10 { position += 1 }
             return
         }
+    }
+
+    /// The end of an unquoted field: the first separator, `\n` or `\r` at or after `start`.
+    /// Eight bytes at a time while none of them is special (SWAR), then byte by byte.
+    @inline(__always)
+    private func scanUnquoted(from start: Int) -> Int {
+        let n = input.count
+        var p = start
+        if let base = input.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            let separators = ones &* UInt64(separator)
+            let newlines = ones &* 10
+            let returns = ones &* 13
+            while p + 8 <= n {
+                let word = UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self)
+                let a = word ^ separators, b = word ^ newlines, c = word ^ returns
+                let found = ((a &- ones) & ~a) | ((b &- ones) & ~b) | ((c &- ones) & ~c)
+                if found & highs != 0 { break }
+                p += 8
+            }
+        }
+        while p < n, !isSpecial[Int(input[p])] { p += 1 }
+        return p
     }
 
     /// A field of a record already read, as a `String` (for header labels).

@@ -1,19 +1,5 @@
 import BambooCore
 
-/// The raw fields of the columns being read, and what converting them needs.
-struct CSVConversionContext {
-    let source: CSVFieldSource
-    let missing: CSVMissingValues
-    /// The record number (pandas' 0-based `file_lines`) of each data row, for error messages.
-    let rowRecords: [Int]
-
-    /// The 1-based line number pandas reports for data row `row`.
-    func line(ofRow row: Int) -> Int { row < rowRecords.count ? rowRecords[row] + 1 : row + 1 }
-
-    @inline(__always)
-    func bytes(_ span: FieldSpan) -> UnsafeBufferPointer<UInt8> { source.bytes(span) }
-}
-
 /// Infers a column's dtype from its text exactly as pandas' C parser does
 /// (`TextReader._convert_tokens`): it tries int64, then float64, then bool, and falls back to `str`.
 ///
@@ -115,6 +101,10 @@ enum CSVTypeInference {
                 array.appendEmpty()
                 valid[row] = false
                 anyMissing = true
+            } else if bytes.count <= 15 {
+                // A small String lives inline (no allocation), and StringArray's String overload is
+                // specialised in BambooCore, unlike its generic byte-collection overload.
+                array.append(String(decoding: bytes, as: UTF8.self))
             } else {
                 array.append(utf8: bytes)
             }

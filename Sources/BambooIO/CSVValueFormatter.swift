@@ -8,8 +8,9 @@ import Foundation
 ///   fractional digits (0, 3, 6 or 9) as the column needs; zone-aware values also get `+HH:MM`;
 /// - timedeltas as `N days` when every value is whole days, otherwise `N days HH:MM:SS[.ffffff]`
 ///   (negative values as `-1 days +23:59:59`);
-/// - object values by their Python `str`; missing values as `naRep`.
-struct CSVValueFormatter {
+/// - categories as their values would be written (`astype(object)`), object values by their
+///   Python `str`; missing values as `naRep`.
+final class CSVValueFormatter {
     private enum Kind {
         case int64([Int64])
         case float64([Double])
@@ -18,6 +19,8 @@ struct CSVValueFormatter {
         case object([Scalar])
         case datetime([Int64], unit: TimeUnit, dateOnly: Bool, digits: Int, zone: CSVZone?)
         case timedelta([Int64], unit: TimeUnit, wholeDays: Bool, digits: Int)
+        /// Codes into the categories' text, formatted as a column of the categories.
+        case category([Int64], texts: [[UInt8]])
     }
 
     private let column: Column
@@ -43,12 +46,41 @@ struct CSVValueFormatter {
                 digits = unit == .ns && present.contains(where: { $0 % 1000 != 0 }) ? 9 : 6
             }
             kind = .timedelta(ticks, unit: unit, wholeDays: wholeDays, digits: digits)
+        case (.int64(let codes), .category(let type)):
+            let categories = Self.categoryColumn(type.categories ?? [])
+            let formatter = CSVValueFormatter(categories)
+            kind = .category(codes, texts: (0..<categories.count).map { row in
+                var text: [UInt8] = []
+                formatter.append(row, naRep: [], into: &text)
+                return text
+            })
         case (.int64(let values), _): kind = .int64(values)
         case (.float64(let values), _): kind = .float64(values)
         case (.bool(let values), _): kind = .bool(values)
         case (.string(let values), _): kind = .string(values)
         case (.object(let values), _): kind = .object(values)
         }
+    }
+
+    /// The categories as one column, so they are formatted together (dates alone when all are midnight).
+    private static func categoryColumn(_ categories: [Scalar]) -> Column {
+        if case .datetime(_, let unit, let tz)? = categories.first {
+            var ticks: [Int64] = []
+            for category in categories {
+                guard case .datetime(let value, unit, tz) = category else { return Column.infer(categories) }
+                ticks.append(value)
+            }
+            return Column(dtype: .datetime(unit, tz: tz), values: .int64(ticks))
+        }
+        if case .timedelta(_, let unit)? = categories.first {
+            var ticks: [Int64] = []
+            for category in categories {
+                guard case .timedelta(let value, unit) = category else { return Column.infer(categories) }
+                ticks.append(value)
+            }
+            return Column(dtype: .timedelta(unit), values: .int64(ticks))
+        }
+        return Column.infer(categories)
     }
 
     /// The fractional digits (0, 3, 6, 9) that show every value exactly.
@@ -91,6 +123,9 @@ struct CSVValueFormatter {
             Self.appendDatetime(ticks[row], unit: unit, dateOnly: dateOnly, digits: digits, zone: zone, into: &out)
         case .timedelta(let ticks, let unit, let wholeDays, let digits):
             Self.appendTimedelta(ticks[row], unit: unit, wholeDays: wholeDays, digits: digits, into: &out)
+        case .category(let codes, let texts):
+            let code = Int(codes[row])
+            out.append(contentsOf: code >= 0 && code < texts.count ? texts[code] : naRep)
         }
     }
 

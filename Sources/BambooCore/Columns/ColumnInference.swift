@@ -31,7 +31,6 @@ extension Column {
             }
         }
         let total = scalars.count
-        let missing = nans + nones + nas + nats
         if total == 0 { return Column(float64: []) }
         if strings > 0 && strings + nans + nones + nas == total {
             return Column(strings: scalars.map { if case .string(let s) = $0 { return s } else { return nil } })
@@ -41,13 +40,13 @@ extension Column {
         if ints + floats + nans + nones == total && nones + nans < total || (nans > 0 && nans + nones == total) {
             return Column(float64: scalars.map { $0.doubleValue ?? .nan })
         }
-        if datetimes > 0 && datetimes + nats + nones + nans == total, case .some(let tz)? = datetimeZone, tz != "mixed" {
-            return temporal(scalars, dtype: .datetime(finestUnit, tz: tz))
+        // `datetimeZone` is nil before the first datetime, .some(nil) for naive ones.
+        if datetimes > 0 && datetimes + nats + nones + nans == total, let zone = datetimeZone, zone != "mixed" {
+            return temporal(scalars, dtype: .datetime(finestUnit, tz: zone))
         }
         if timedeltas > 0 && timedeltas + nats + nones + nans == total {
             return temporal(scalars, dtype: .timedelta(finestUnit))
         }
-        _ = missing
         return Column(dtype: .object, values: .object(scalars))
     }
 

@@ -1,11 +1,18 @@
 /// Strings stored as one UTF-8 byte buffer plus `count + 1` offsets (Arrow's large-string layout).
 public struct StringArray: Sendable, Hashable {
-    public private(set) var offsets: [Int]
-    public private(set) var bytes: [UInt8]
+    // Stored as @usableFromInline so the appends below inline (and specialise) in client modules:
+    // the CSV reader appends millions of fields through them.
+    @usableFromInline var storedOffsets: [Int]
+    @usableFromInline var storedBytes: [UInt8]
+
+    /// `count + 1` offsets into ``bytes``; element `i` is `bytes[offsets[i]..<offsets[i + 1]]`.
+    public var offsets: [Int] { storedOffsets }
+    /// The UTF-8 bytes of every element, back to back.
+    public var bytes: [UInt8] { storedBytes }
 
     public init() {
-        offsets = [0]
-        bytes = []
+        storedOffsets = [0]
+        storedBytes = []
     }
 
     public init(_ strings: [String]) {
@@ -14,25 +21,28 @@ public struct StringArray: Sendable, Hashable {
         for string in strings { append(string) }
     }
 
-    public var count: Int { offsets.count - 1 }
+    public var count: Int { storedOffsets.count - 1 }
 
     public mutating func reserve(count: Int, bytes byteCount: Int) {
-        offsets.reserveCapacity(count + 1)
-        bytes.reserveCapacity(byteCount)
+        storedOffsets.reserveCapacity(count + 1)
+        storedBytes.reserveCapacity(byteCount)
     }
 
+    @inlinable
     public mutating func append(_ string: String) {
-        bytes.append(contentsOf: string.utf8)
-        offsets.append(bytes.count)
+        storedBytes.append(contentsOf: string.utf8)
+        storedOffsets.append(storedBytes.count)
     }
 
+    @inlinable
     public mutating func append<C: Collection>(utf8 raw: C) where C.Element == UInt8 {
-        bytes.append(contentsOf: raw)
-        offsets.append(bytes.count)
+        storedBytes.append(contentsOf: raw)
+        storedOffsets.append(storedBytes.count)
     }
 
     /// An empty slot (used for missing values, whose bytes are never read).
-    public mutating func appendEmpty() { offsets.append(bytes.count) }
+    @inlinable
+    public mutating func appendEmpty() { storedOffsets.append(storedBytes.count) }
 
     public subscript(index: Int) -> String {
         let start = offsets[index], end = offsets[index + 1]

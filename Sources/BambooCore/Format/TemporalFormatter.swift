@@ -49,7 +49,11 @@ public enum TemporalFormatter {
 
     static func clock(_ secondOfDay: Int64, fraction: Int64, unit: TimeUnit) -> String {
         var text = pad(secondOfDay / 3600, 2) + ":" + pad(secondOfDay / 60 % 60, 2) + ":" + pad(secondOfDay % 60, 2)
-        if fraction != 0 { text += "." + pad(fraction, String(unit.ticksPerSecond).count - 1) }
+        // pandas prints microseconds (6 digits), or nanoseconds (9) when there are any, whatever the unit.
+        if fraction != 0 {
+            let nanos = fraction * (1_000_000_000 / unit.ticksPerSecond)
+            text += nanos % 1000 == 0 ? "." + pad(nanos / 1000, 6) : "." + pad(nanos, 9)
+        }
         return text
     }
 
