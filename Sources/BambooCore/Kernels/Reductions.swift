@@ -30,6 +30,7 @@ public enum ColumnReduction: String, Sendable, Hashable, CaseIterable {
     /// Reduces the rows of `column` to one value.
     public func apply(_ column: Column, skipna: Bool = true) throws -> Scalar {
         let dtype = try resultDType(for: column.dtype)
+        if let fast = floatFastPath(column, skipna: skipna) { return fast }
         let n = column.count
         let present = (0..<n).filter { !column.isMissing($0) }
         let anyMissing = present.count < n
@@ -99,6 +100,27 @@ public enum ColumnReduction: String, Sendable, Hashable, CaseIterable {
             return best
         }
         throw BambooError(.typeMismatch, "Cannot perform reduction '\(rawValue)' with \(column.dtype.name) dtype.")
+    }
+
+    /// float64 sum/mean/count in one pass over the buffer, without gathering present rows.
+    private func floatFastPath(_ column: Column, skipna: Bool) -> Scalar? {
+        guard column.dtype == .float64, case .float64(let v) = column.values, self == .sum || self == .mean || self == .count else { return nil }
+        var sum = 0.0, compensation = 0.0, present = 0
+        var sawNaN = false
+        v.withUnsafeBufferPointer { values in
+            for x in values {
+                if x.isNaN { sawNaN = true; continue }
+                present += 1
+                let t = sum + x
+                if Swift.abs(sum) >= Swift.abs(x) { compensation += (sum - t) + x } else { compensation += (x - t) + sum }
+                sum = t
+            }
+        }
+        switch self {
+        case .count: return .int(Int64(present))
+        case .sum: return sawNaN && !skipna ? .float(.nan) : .float(sum + compensation)
+        default: return (sawNaN && !skipna) || present == 0 ? .float(.nan) : .float((sum + compensation) / Double(present))
+        }
     }
 
     /// numpy's pairwise summation is close to exact; compensated summation matches it on small inputs.

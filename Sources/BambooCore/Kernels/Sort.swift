@@ -17,24 +17,92 @@ public enum StableSort {
     /// Row indices in sorted order. Missing values go first or last per key regardless of direction,
     /// as pandas places them; ties keep their input order.
     public static func permutation(_ keys: [SortKey], count: Int) throws -> [Int] {
+        if keys.count == 1, let fast = singleNumericKey(keys[0], count: count) { return fast }
+        if let fast = numericKeys(keys, count: count) { return fast }
         let comparators = try keys.map(comparator)
+        // Missing flags once per key, so comparisons never look at bitmaps or enum storage.
+        let missing: [[Bool]?] = keys.map { key in key.column.hasNoMissing ? nil : (0..<count).map(key.column.isMissing) }
         var indices = Array(0..<count)
-        // Merge sort keeps ties in input order.
         var buffer = indices
         mergeSort(&indices, &buffer, 0, count) { a, b in
-            for (k, compare) in comparators.enumerated() {
+            for k in 0..<comparators.count {
                 let key = keys[k]
-                let ma = key.column.isMissing(a), mb = key.column.isMissing(b)
-                if ma || mb {
-                    if ma && mb { continue }
-                    return (ma ? key.missingFirst : !key.missingFirst) ? -1 : 1
+                if let flags = missing[k] {
+                    let ma = flags[a], mb = flags[b]
+                    if ma || mb {
+                        if ma && mb { continue }
+                        return (ma ? key.missingFirst : !key.missingFirst) ? -1 : 1
+                    }
                 }
-                let order = compare(a, b)
+                let order = comparators[k](a, b)
                 if order != 0 { return key.ascending ? order : -order }
             }
             return 0
         }
         return indices
+    }
+
+    /// Several int64/float64 keys: compare doubles in place (missing rows ranked by a flag), with
+    /// the row position as the last key so an unstable sort yields the stable order.
+    static func numericKeys(_ keys: [SortKey], count: Int) -> [Int]? {
+        var values: [[Double]] = []
+        var missing: [[Bool]] = []
+        for key in keys {
+            switch key.column.values {
+            case .float64(let v):
+                values.append(v)
+                missing.append((0..<count).map(key.column.isMissing))
+            case .int64(let v) where key.column.dtype == .int64 || key.column.dtype == .nullableInt64:
+                guard !v.contains(where: { $0.magnitude > 1 << 53 }) else { return nil }
+                values.append(v.map { Double($0) })
+                missing.append(key.column.validity == nil ? [Bool](repeating: false, count: count) : (0..<count).map(key.column.isMissing))
+            default:
+                return nil
+            }
+        }
+        let ascending = keys.map(\.ascending), missingFirst = keys.map(\.missingFirst)
+        var indices = Array(0..<count)
+        indices.sort { a, b in
+            for k in 0..<values.count {
+                let ma = missing[k][a], mb = missing[k][b]
+                if ma != mb { return ma == missingFirst[k] }
+                if ma { continue }
+                let x = values[k][a], y = values[k][b]
+                if x != y { return ascending[k] ? x < y : x > y }
+            }
+            return a < b
+        }
+        return indices
+    }
+
+    /// One int64 or float64 key: sort (value, position) pairs directly, the position breaking ties
+    /// so the result is stable; missing rows are placed as a block first or last.
+    static func singleNumericKey(_ key: SortKey, count: Int) -> [Int]? {
+        let column = key.column
+        var present: [(Double, Int)] = []
+        var absent: [Int] = []
+        switch column.values {
+        case .float64(let v):
+            present.reserveCapacity(count)
+            v.withUnsafeBufferPointer { values in
+                for i in 0..<count {
+                    if values[i].isNaN || (column.validity.map { !$0[i] } ?? false) { absent.append(i) } else { present.append((values[i], i)) }
+                }
+            }
+        case .int64(let v) where column.dtype == .int64:
+            // Doubles order int64 exactly only below 2^53; larger magnitudes take the general path.
+            guard !v.contains(where: { $0.magnitude > 1 << 53 }) else { return nil }
+            present = v.enumerated().map { (Double($0.element), $0.offset) }
+        default:
+            return nil
+        }
+        if key.ascending {
+            present.sort { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
+        } else {
+            present.sort { $0.0 > $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
+        }
+        let ordered = present.map(\.1)
+        return key.missingFirst ? absent + ordered : ordered + absent
     }
 
     private static func mergeSort(_ a: inout [Int], _ tmp: inout [Int], _ lo: Int, _ hi: Int, _ cmp: (Int, Int) -> Int) {
