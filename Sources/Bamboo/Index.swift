@@ -24,7 +24,8 @@ public struct Index: Sendable, CustomStringConvertible, Equatable {
         names = [name]
     }
 
-    public init(levels: [Column], names: [Scalar]) {
+    /// Labels from one column per level (internal: a level-less index would have no labels).
+    init(levels: [Column], names: [Scalar]) {
         storage = .labels(levels)
         self.names = names
     }

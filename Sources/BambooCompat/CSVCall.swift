@@ -37,7 +37,7 @@ enum CSVCall {
                 options.keepDefaultNa = b
             case "nrows": options.nrows = Int(try int(value, name))
             case "skiprows":
-                if case .scalar(.int(let n)) = value { options.skiprows = Array(0..<Int(n)) } else { options.skiprows = try ints(value, name) }
+                if case .scalar(.int(let n)) = value { options.skiprows = Array(0..<max(0, Int(n))) } else { options.skiprows = try ints(value, name) }
             case "quotechar": options.quotechar = try string(value, name)
             default: throw RunnerGap("read_csv(\(name)=) is not supported by Bamboo yet")
             }

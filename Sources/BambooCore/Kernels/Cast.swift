@@ -81,6 +81,9 @@ extension Column {
                     throw BambooError(.typeMismatch, "cannot safely cast non-equivalent float64 to int64")
                 }
                 guard x.isFinite else { throw BambooError(.castFailed, "Cannot convert non-finite values (NA or inf) to integer") }
+                guard x >= -9.223372036854775808e18 && x < 9.223372036854775807e18 else {
+                    throw BambooError(.castFailed, "Python int too large to convert to C long: \(FloatFormatter.repr(x)) does not fit int64")
+                }
                 return .int(Int64(x))
             case .string(let text):
                 guard let value = PythonNumberParser.int(text) else {
