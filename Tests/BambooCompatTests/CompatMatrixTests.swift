@@ -36,3 +36,42 @@ import Testing
         #expect(JSON.array([.float(1.0), .float(1e16), .float(1e-5)]).description == "[1.0,1e+16,1e-05]")
     }
 }
+
+/// The harness's own rules: what makes a run fail.
+@Suite struct ExpectationRulesTests {
+    static let root = MatrixRunner.defaultRoot()
+
+    func run(_ entries: [String: Expectations.Status]) async throws -> [VariantResult] {
+        let runner = try MatrixRunner(root: Self.root)
+        return try await runner.run(session: Session.eager(), expectations: Expectations(backend: "eager", entries: entries))
+    }
+
+    @Test func aDeclarationForAnExactCaseIsStale() async throws {
+        let results = try await run(["selection-getitem-label": .notYet(reason: "pretend")])
+        let result = try #require(results.first { $0.variantID == "selection-getitem-label" })
+        #expect(result.outcome == .failure && result.note.hasPrefix("stale"))
+    }
+
+    @Test func anUnknownCaseIDFails() async throws {
+        let results = try await run(["no-such-case": .notYet(reason: "typo")])
+        #expect(results.contains { $0.variantID == "no-such-case" && $0.outcome == .failure })
+    }
+
+    @Test func anUndeclaredDifferenceFailsAndAChangedDivergenceFailsToo() async throws {
+        // Removing a declared divergence leaves an undeclared difference; a wrong stored output is a change.
+        let id = "arithmetic-bool-scalar-int[op=**]"
+        let undeclared = try await run([:]).first { $0.variantID == id }
+        #expect(undeclared?.outcome == .failure && undeclared?.note == "undeclared difference")
+        let changed = try await run([id: .diverges(kind: "dtype", reason: "test", output: .object([]))]).first { $0.variantID == id }
+        #expect(changed?.outcome == .failure && changed?.note.hasPrefix("the divergence changed") == true)
+    }
+
+    @Test func aDeclarationWithoutAReasonIsRejected() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bamboo-expectations-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("expectations"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(#"{"backend": "eager", "cases": {"x": {"status": "notYet", "reason": " "}}}"#.utf8)
+            .write(to: folder.appendingPathComponent("expectations/eager.json"))
+        #expect(throws: CompatError.self) { try Expectations.load(root: folder, backend: "eager") }
+    }
+}
