@@ -46,6 +46,8 @@ TOKENS = ("None", "NaN", "NA", "NaT", "inf", "-inf")
 # Allowed keys per step kind (the first key is the kind itself).
 STEP_KINDS = {
     "call": {"call", "args", "kwargs"},
+    # A top-level pandas function (`pd.concat(...)`); the current object is not passed.
+    "function": {"function", "args", "kwargs"},
     "attr": {"attr"},
     "len": {"len"},
     "getitem": {"getitem"},
@@ -57,6 +59,8 @@ STEP_KINDS = {
     "op": {"op", "other", "reverse"},
     "unary": {"unary"},
 }
+# Top-level pandas functions a program may call with the `function` step.
+TOP_LEVEL_FUNCTIONS = {"concat", "merge"}
 BINARY_OPS = {
     "+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv,
     "//": operator.floordiv, "%": operator.mod, "**": operator.pow,
@@ -238,7 +242,12 @@ class Validator:
                 self.value(st.get("args", []), w + ".args")
                 self.value(st.get("kwargs", {}), w + ".kwargs")
             return
-        if kind == "call":
+        if kind == "function":
+            if st["function"] not in TOP_LEVEL_FUNCTIONS:
+                self.fail(w, f"unknown top-level function {st['function']!r}; known: {sorted(TOP_LEVEL_FUNCTIONS)}")
+            self.value(st.get("args", []), w + ".args")
+            self.value(st.get("kwargs", {}), w + ".kwargs")
+        elif kind == "call":
             if not isinstance(st["call"], str):
                 self.fail(w, "call needs a method name")
             if not isinstance(st.get("args", []), list):
@@ -474,6 +483,10 @@ class Evaluator:
             args = self.value(st.get("args", []), anchor)
             kwargs = self.value(st.get("kwargs", {}), anchor)
             return getattr(obj, st["call"])(*args, **kwargs)
+        if "function" in st:
+            args = self.value(st.get("args", []), anchor)
+            kwargs = self.value(st.get("kwargs", {}), anchor)
+            return getattr(self.pd, st["function"])(*args, **kwargs)
         if "attr" in st:
             return getattr(obj, st["attr"])
         if "len" in st:

@@ -31,24 +31,42 @@ extension DataFrame {
         try setIndex([key], drop: drop, append: append)
     }
 
+    /// Index levels chosen by name or position (pandas' `level=`).
+    func indexLevels(_ selectors: [Scalar], in fields: [Field]) throws -> [Int] {
+        try selectors.map { selector in
+            if let position = fields.firstIndex(where: { $0.label == selector && selector != .none }) { return position }
+            if case .int(let i) = selector, i >= 0, Int(i) < fields.count { return Int(i) }
+            if case .int(let i) = selector {
+                throw BambooError(.indexOutOfBounds, "Too many levels: Index has only \(fields.count) levels, not \(i + 1)")
+            }
+            throw BambooError(.keyNotFound, "Level \(selector.description) not found")
+        }
+    }
+
     /// Moves the index into columns and restores a RangeIndex (pandas: `df.reset_index(drop=)`).
     /// An unnamed level becomes column `index` (or `level_0` when `index` is taken), as in pandas.
-    public func resetIndex(drop: Bool = false) throws -> DataFrame {
-        if drop { return try with(.project(plan, index: .range, columns: schema.columns.map(NamedExpr.passthrough))) }
+    /// With `level`, only those levels move; the others stay as the index.
+    public func resetIndex(level: [Scalar]? = nil, drop: Bool = false) throws -> DataFrame {
         let labelled = try labelledPlan()
-        let levels = labelled.schema.index.fields
+        let allLevels = labelled.schema.index.fields
+        let chosen = try level.map { Set(try indexLevels($0, in: allLevels)) } ?? Set(allLevels.indices)
+        let kept = allLevels.indices.filter { !chosen.contains($0) }.map { NamedExpr.passthrough(allLevels[$0]) }
+        let keptIndex: IndexProjection = kept.isEmpty ? .range : .fields(kept)
+        if drop { return DataFrame(session: session, plan: try LogicalPlan(.project(labelled, index: keptIndex, columns: schema.columns.map(NamedExpr.passthrough)))) }
+        let levels = allLevels.indices.filter { chosen.contains($0) }.map { allLevels[$0] }
         let taken = Set(schema.columns.map(\.label))
         var moved: [NamedExpr] = []
         for (i, level) in levels.enumerated() {
             var label = level.label
             if label == .none {
-                label = levels.count == 1 ? (taken.contains("index") ? "level_0" : "index") : .string("level_\(i)")
+                let position = allLevels.firstIndex { $0.id == level.id } ?? i
+                label = allLevels.count == 1 ? (taken.contains("index") ? "level_0" : "index") : .string("level_\(position)")
             }
             if taken.contains(label) {
                 throw BambooError(.invalidArgument, "cannot insert \(label.description), already exists")
             }
             moved.append(NamedExpr(field: Field(label: label, dtype: level.dtype), expr: .column(level.id)))
         }
-        return DataFrame(session: session, plan: try LogicalPlan(.project(labelled, index: .range, columns: moved + schema.columns.map(NamedExpr.passthrough))))
+        return DataFrame(session: session, plan: try LogicalPlan(.project(labelled, index: keptIndex, columns: moved + schema.columns.map(NamedExpr.passthrough))))
     }
 }

@@ -38,8 +38,30 @@ extension DataFrame {
 
     /// Sorts rows by the index (pandas: `df.sort_index(ascending=, na_position=)`).
     public func sortIndex(ascending: Bool = true, naPosition: NAPosition = .last) throws -> DataFrame {
+        try sortIndex(level: nil, ascending: nil, sortRemaining: true, naPosition: naPosition, allAscending: ascending)
+    }
+
+    /// Sorts rows by some index levels, by name or position, each with its own direction
+    /// (pandas: `df.sort_index(level=, ascending=[...], sort_remaining=)`); with `sortRemaining`
+    /// the other levels break ties, in order.
+    public func sortIndex(level: [Scalar]? = nil, ascending: [Bool]?, sortRemaining: Bool = true, naPosition: NAPosition = .last) throws -> DataFrame {
+        try sortIndex(level: level, ascending: ascending, sortRemaining: sortRemaining, naPosition: naPosition, allAscending: true)
+    }
+
+    func sortIndex(level: [Scalar]?, ascending: [Bool]?, sortRemaining: Bool, naPosition: NAPosition, allAscending: Bool) throws -> DataFrame {
         let labelled = try labelledPlan()
-        let keys = labelled.schema.index.fields.map { SortSpec(expr: .column($0.id), ascending: ascending, missingFirst: naPosition == .first) }
+        let fields = labelled.schema.index.fields
+        var order = try level.map { try indexLevels($0, in: fields) } ?? Array(fields.indices)
+        let directions = ascending ?? Array(repeating: allAscending, count: order.count)
+        guard directions.count == order.count else {
+            throw BambooError(.invalidArgument, "given ascending length (\(directions.count)) and level length (\(order.count)) do not match")
+        }
+        var keys = zip(order, directions).map { SortSpec(expr: .column(fields[$0].id), ascending: $1, missingFirst: naPosition == .first) }
+        if sortRemaining && level != nil {
+            let rest = fields.indices.filter { !order.contains($0) }
+            keys += rest.map { SortSpec(expr: .column(fields[$0].id), ascending: directions.first ?? true, missingFirst: naPosition == .first) }
+            order += rest
+        }
         return DataFrame(session: session, plan: try LogicalPlan(.sort(labelled, keys: keys)))
     }
 }

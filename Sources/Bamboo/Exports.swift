@@ -2,3 +2,6 @@
 @_exported import BambooCore
 // CSV options are part of `readCSV`'s signature.
 @_exported import struct BambooIO.CSVReadOptions
+// merge's options are part of its signature.
+@_exported import enum BambooPlan.JoinHow
+@_exported import enum BambooPlan.JoinValidation

@@ -44,6 +44,9 @@ public struct Index: Sendable, CustomStringConvertible, Equatable {
 
     public var isRange: Bool { if case .range = storage { return true } else { return false } }
 
+    /// The number of levels (more than one for a MultiIndex).
+    public var levelCount: Int { names.count }
+
     /// The dtype of each level.
     public var dtypes: [DType] {
         switch storage {
@@ -74,6 +77,9 @@ public struct Index: Sendable, CustomStringConvertible, Equatable {
         switch storage {
         case .range(let start, let stop, let step):
             return "RangeIndex(start=\(start), stop=\(stop), step=\(step)\(names.first.map { $0 == .none ? "" : ", name=\($0.pythonRepr)" } ?? ""))"
+        case .labels(let levels) where levels.count > 1:
+            let tuples = (0..<Swift.min(count, 10)).map { row in "(" + levels.map { $0.scalar(at: row).pythonRepr }.joined(separator: ", ") + ")" }
+            return "MultiIndex([\(tuples.joined(separator: ", "))\(count > 10 ? ", ..." : "")], names=[\(names.map(\.pythonRepr).joined(separator: ", "))])"
         case .labels(let levels):
             let shown = values.prefix(10).map(\.pythonRepr).joined(separator: ", ")
             return "Index([\(shown)\(count > 10 ? ", ..." : "")], dtype='\(levels.first?.dtype.name ?? "object")'\(names.first.map { $0 == .none ? "" : ", name=\($0.pythonRepr)" } ?? ""))"

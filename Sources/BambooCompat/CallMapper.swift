@@ -5,7 +5,7 @@ enum CallMapper {
     /// pandas parameter names per method, in pandas' order; the ones Bamboo honours are in `supported`.
     static let parameters: [String: [String]] = [
         "sort_values": ["by", "axis", "ascending", "inplace", "kind", "na_position", "ignore_index", "key"],
-        "sort_index": ["axis", "level", "ascending", "inplace", "kind", "na_position"],
+        "sort_index": ["axis", "level", "ascending", "inplace", "kind", "na_position", "sort_remaining", "ignore_index", "key"],
         "astype": ["dtype", "copy", "errors"],
         "fillna": ["value", "axis", "inplace", "limit"],
         "dropna": ["axis", "how", "thresh", "subset", "inplace", "ignore_index"],
@@ -20,18 +20,28 @@ enum CallMapper {
         "prod": ["axis", "skipna", "numeric_only", "min_count"], "count": ["axis", "numeric_only"],
         "to_csv": ["path_or_buf", "sep", "na_rep", "float_format", "columns", "header", "index", "index_label"],
         "abs": [],
+        "groupby": ["by", "axis", "level", "as_index", "sort", "group_keys", "observed", "dropna"],
+        "median": ["numeric_only"], "std": ["ddof", "engine", "engine_kwargs", "numeric_only"],
+        "var": ["ddof", "engine", "engine_kwargs", "numeric_only"], "first": ["numeric_only", "min_count", "skipna"],
+        "last": ["numeric_only", "min_count", "skipna"], "nunique": ["dropna"], "any": ["skipna"], "all": ["skipna"],
+        "size": [], "agg": ["func"],
+        "merge": ["right", "how", "on", "left_on", "right_on", "left_index", "right_index", "sort", "suffixes", "copy", "indicator", "validate"],
     ]
 
     /// What Bamboo implements of each method's keywords (for the API table in MATRIX.md).
     static let supported: [String: [String]] = [
         "sort_values": ["by", "ascending", "kind", "na_position", "ignore_index"],
-        "sort_index": ["ascending", "kind", "na_position"],
+        "sort_index": ["ascending", "kind", "na_position", "level", "sort_remaining"],
         "astype": ["dtype"], "fillna": ["value"], "dropna": ["axis", "how", "thresh", "subset", "ignore_index"],
         "drop": ["labels", "axis", "index", "columns", "errors"], "rename": ["columns", "errors"],
-        "set_index": ["keys", "drop", "append"], "reset_index": ["drop"], "head": ["n"], "tail": ["n"],
+        "set_index": ["keys", "drop", "append"], "reset_index": ["drop", "level"], "head": ["n"], "tail": ["n"],
         "isna": [], "notna": [], "isnull": [], "notnull": [], "assign": ["**kwargs"],
         "sum": ["skipna"], "mean": ["skipna"], "min": ["skipna"], "max": ["skipna"], "prod": ["skipna"], "count": [],
         "to_csv": ["path_or_buf", "sep", "na_rep", "header", "index"], "abs": [],
+        "groupby": ["by", "as_index", "sort", "dropna"], "groupby.sum": ["min_count"], "groupby.prod": ["min_count"], "median": [], "std": ["ddof"], "var": ["ddof"], "first": [],
+        "last": [], "nunique": [], "any": [], "all": [], "size": [], "agg": ["func"],
+        "merge": ["right", "how", "on", "left_on", "right_on", "sort", "suffixes", "indicator", "validate"],
+        "concat": ["objs", "join", "ignore_index", "sort", "verify_integrity"],
         "__getitem__": [], "__setitem__": [], "loc": [], "iloc": [], "at": [], "iat": [],
         "shape": [], "columns": [], "dtypes": [], "index": [], "dtype": [], "name": [], "read_csv": CSVCall.supported,
     ]
@@ -52,20 +62,28 @@ enum CallMapper {
         }
         guard let parameters = parameters[name] else { throw RunnerGap("\(name) is not mapped to Bamboo") }
         let a = try Arguments(name, args, kwargs, parameters: parameters)
-        try rejectUnsupported(a)
+        if case .groupBy = target, let groupSupported = supported["groupby.\(name)"] {
+            try rejectUnsupported(a, allowed: groupSupported)
+        } else if case .seriesGroupBy = target, let groupSupported = supported["groupby.\(name)"] {
+            try rejectUnsupported(a, allowed: groupSupported)
+        } else {
+            try rejectUnsupported(a)
+        }
         switch target {
         case .frame(let df): return try await frameCall(name, df, a)
         case .series(let s): return try await seriesCall(name, s, a)
+        case .groupBy(let gb, let asIndex): return try groupCall(name, gb, asIndex: asIndex, a)
+        case .seriesGroupBy(let gb): return try seriesGroupCall(name, gb, a)
         default: throw RunnerGap("\(name) on a \(target.kind)")
         }
     }
 
-    static func rejectUnsupported(_ a: Arguments) throws {
-        let allowed = supported[a.call] ?? []
+    static func rejectUnsupported(_ a: Arguments, allowed explicit: [String]? = nil) throws {
+        let allowed = explicit ?? supported[a.call] ?? []
         for name in a.parameters where a.has(name) && !allowed.contains(name) {
             throw RunnerGap("\(a.call)(\(name)=) is not supported by Bamboo yet")
         }
-        if let axis = a["axis"]?.scalar, axis != .int(0), axis != .string("index"), a.call != "drop" {
+        if let axis = a["axis"]?.scalar, axis != .int(0), axis != .string("index"), a.call != "drop" && a.call != "concat" || (a.call == "concat" && axis != .int(0)) {
             throw RunnerGap("\(a.call)(axis=\(axis.pythonRepr)) is not supported by Bamboo yet")
         }
         if let kind = try a.string("kind"), !["quicksort", "mergesort", "heapsort", "stable"].contains(kind) {
@@ -93,6 +111,14 @@ enum CallMapper {
             }
             return .frame(try df.sortValues(by: by, ascending: ascending, naPosition: naPosition(a), ignoreIndex: a.bool("ignore_index", default: false)))
         case "sort_index":
+            if a.has("level") || { if case .list? = a["ascending"] { return true } else { return false } }() {
+                let ascending: [Bool]? = try a["ascending"].map { value in
+                    if case .scalar(.bool(let b)) = value { return [b] }
+                    guard let items = value.scalars else { throw RunnerGap("sort_index(ascending=) as \(value.kind)") }
+                    return items.map { $0 == .bool(true) }
+                }
+                return .frame(try df.sortIndex(level: a.labels("level"), ascending: ascending, sortRemaining: a.bool("sort_remaining", default: true), naPosition: naPosition(a)))
+            }
             return .frame(try df.sortIndex(ascending: a.bool("ascending", default: true), naPosition: naPosition(a)))
         case "astype":
             guard let target = a["dtype"] else { throw RunnerGap("astype without dtype") }
@@ -133,7 +159,7 @@ enum CallMapper {
             guard let keys = try a.labels("keys") else { throw RunnerGap("set_index without keys") }
             return .frame(try df.setIndex(keys, drop: a.bool("drop", default: true), append: a.bool("append", default: false)))
         case "reset_index":
-            return .frame(try df.resetIndex(drop: a.bool("drop", default: false)))
+            return .frame(try df.resetIndex(level: a.labels("level"), drop: a.bool("drop", default: false)))
         case "head": return .frame(try df.head(a.int("n") ?? 5))
         case "tail": return .frame(try df.tail(a.int("n") ?? 5))
         case "isna", "isnull": return .frame(try df.isna())
@@ -146,7 +172,141 @@ enum CallMapper {
         case "prod": return .series(try await df.prod(skipna: a.bool("skipna", default: true)))
         case "count": return .series(try await df.count())
         case "to_csv": return .scalar(.string(try await CSVCall.write(df, a)))
+        case "merge":
+            guard let right = a["right"] else { throw RunnerGap("merge without right") }
+            return .frame(try merge(df, right, a))
+        case "groupby":
+            guard let by = try a.labels("by") else { throw RunnerGap("groupby without by") }
+            let asIndex = try a.bool("as_index", default: true)
+            return .groupBy(try df.groupby(by, sort: a.bool("sort", default: true), dropna: a.bool("dropna", default: true), asIndex: asIndex),
+                            asIndex: asIndex)
         default: throw RunnerGap("\(name) is not mapped to Bamboo")
+        }
+    }
+
+    /// `left.merge(right, ...)` with pandas' keyword arguments.
+    static func merge(_ left: DataFrame, _ right: CaseValue, _ a: Arguments) throws -> DataFrame {
+        let rightFrame: DataFrame
+        switch right {
+        case .frame(let frame): rightFrame = frame
+        case .series(let series):
+            guard series.name != .none else { throw BambooError(.invalidArgument, "Cannot merge a Series without a name") }
+            rightFrame = try series.toFrame()
+        default: throw RunnerGap("merge with a \(right.kind)")
+        }
+        let howText = try a.string("how") ?? "inner"
+        guard let how = JoinHow(rawValue: howText) else {
+            throw BambooError(.invalidArgument, "'\(howText)' is not a valid Merge type: left, right, inner, outer, left_anti, right_anti, cross")
+        }
+        var suffixes: (String?, String?) = ("_x", "_y")
+        if case .list(let items)? = a["suffixes"], items.count == 2 {
+            func part(_ v: CaseValue) -> String? { if case .scalar(.string(let s)) = v { return s } else { return nil } }
+            suffixes = (part(items[0]), part(items[1]))
+        }
+        var indicator: MergeIndicator = false
+        switch a["indicator"] {
+        case .scalar(.bool(let flag))?: indicator = MergeIndicator(booleanLiteral: flag)
+        case .scalar(.string(let name))?: indicator = MergeIndicator(stringLiteral: name)
+        default: break
+        }
+        return try left.merge(rightFrame, how: how, on: a.labels("on"), leftOn: a.labels("left_on"), rightOn: a.labels("right_on"),
+                              suffixes: suffixes, indicator: indicator, sort: a.bool("sort", default: false),
+                              validate: a.string("validate").map { try JoinValidation(pandas: $0) })
+    }
+
+    /// `pd.concat(objs, ...)` and `pd.merge(left, right, ...)`.
+    static func function(_ name: String, args: [CaseValue], kwargs: [(String, CaseValue)]) throws -> CaseValue {
+        switch name {
+        case "merge":
+            guard case .frame(let left)? = args.first else { throw RunnerGap("pd.merge needs a left frame") }
+            let a = try Arguments("merge", Array(args.dropFirst()), kwargs, parameters: parameters["merge"] ?? [])
+            try rejectUnsupported(a)
+            guard let right = a["right"] else { throw RunnerGap("merge without right") }
+            return .frame(try merge(left, right, a))
+        case "concat":
+            let a = try Arguments("concat", args, kwargs, parameters: ["objs", "axis", "join", "ignore_index", "keys", "levels", "names", "verify_integrity", "sort", "copy"])
+            try rejectUnsupported(a)
+            guard case .list(let items)? = a["objs"] else { throw RunnerGap("concat needs a list") }
+            let joinText = try a.string("join") ?? "outer"
+            guard let join = ConcatJoin(rawValue: joinText) else {
+                throw BambooError(.invalidArgument, "Only can inner (intersect) or outer (union) join the other axis")
+            }
+            let ignoreIndex = try a.bool("ignore_index", default: false)
+            let present = items.filter { if case .scalar(.none) = $0 { return false } else { return true } }
+            let series = present.compactMap { if case .series(let s) = $0 { return s } else { return nil } }
+            if !series.isEmpty && series.count == present.count { return .series(try concat(series, ignoreIndex: ignoreIndex)) }
+            let frames = try present.map { item -> DataFrame in
+                switch item {
+                case .frame(let frame): return frame
+                case .series(let series): return try series.toFrame()
+                default: throw RunnerGap("concat of a \(item.kind) with frames")
+                }
+            }
+            if frames.isEmpty { throw BambooError(.invalidArgument, items.isEmpty ? "No objects to concatenate" : "All objects passed were None") }
+            return .frame(try concat(frames, join: join, ignoreIndex: ignoreIndex, sort: a.bool("sort", default: false),
+                                     verifyIntegrity: a.bool("verify_integrity", default: false)))
+        default:
+            throw RunnerGap("pd.\(name) is not mapped to Bamboo")
+        }
+    }
+
+    static func groupCall(_ name: String, _ gb: DataFrameGroupBy, asIndex: Bool, _ a: Arguments) throws -> CaseValue {
+        switch name {
+        case "sum": return .frame(try gb.sum(minCount: a.int("min_count") ?? 0))
+        case "prod": return .frame(try gb.prod(minCount: a.int("min_count") ?? 0))
+        case "mean": return .frame(try gb.mean())
+        case "median": return .frame(try gb.median())
+        case "min": return .frame(try gb.min())
+        case "max": return .frame(try gb.max())
+        case "count": return .frame(try gb.count())
+        case "std": return .frame(try gb.std(ddof: a.int("ddof") ?? 1))
+        case "var": return .frame(try gb.var(ddof: a.int("ddof") ?? 1))
+        case "first": return .frame(try gb.first())
+        case "last": return .frame(try gb.last())
+        case "nunique": return .frame(try gb.nunique())
+        case "any": return .frame(try gb.any())
+        case "all": return .frame(try gb.all())
+        case "size": return asIndex ? .series(try gb.size()) : .frame(try gb.sizeFrame())
+        case "agg":
+            // pandas' agg("size") is size(): a Series (a frame with as_index=False).
+            if case .scalar(.string("size"))? = a["func"] { return asIndex ? .series(try gb.size()) : .frame(try gb.sizeFrame()) }
+            switch a["func"] {
+            case .scalar(.string(let function))?: return .frame(try gb.agg(function))
+            case .dict(let pairs)?:
+                let named = try pairs.map { key, value -> (String, String) in
+                    guard case .scalar(.string(let column)) = key, case .scalar(.string(let function)) = value else {
+                        throw RunnerGap("agg with a dict of lists is not supported by Bamboo yet")
+                    }
+                    return (column, function)
+                }
+                return .frame(try gb.agg(pairs: named.map { (column: $0.0, function: $0.1) }))
+            default: throw RunnerGap("agg with \(a["func"]?.kind ?? "nothing") is not supported by Bamboo yet")
+            }
+        default: throw RunnerGap("DataFrameGroupBy.\(name) is not mapped to Bamboo")
+        }
+    }
+
+    static func seriesGroupCall(_ name: String, _ gb: SeriesGroupBy, _ a: Arguments) throws -> CaseValue {
+        switch name {
+        case "sum": return .series(try gb.sum(minCount: a.int("min_count") ?? 0))
+        case "prod": return .series(try gb.prod(minCount: a.int("min_count") ?? 0))
+        case "mean": return .series(try gb.mean())
+        case "median": return .series(try gb.median())
+        case "min": return .series(try gb.min())
+        case "max": return .series(try gb.max())
+        case "count": return .series(try gb.count())
+        case "std": return .series(try gb.std(ddof: a.int("ddof") ?? 1))
+        case "var": return .series(try gb.var(ddof: a.int("ddof") ?? 1))
+        case "first": return .series(try gb.first())
+        case "last": return .series(try gb.last())
+        case "nunique": return .series(try gb.nunique())
+        case "any": return .series(try gb.any())
+        case "all": return .series(try gb.all())
+        case "size": return .series(try gb.size())
+        case "agg":
+            guard case .scalar(.string(let function))? = a["func"] else { throw RunnerGap("SeriesGroupBy.agg with \(a["func"]?.kind ?? "nothing")") }
+            return .series(function == "size" ? try gb.size() : try gb.agg(function))
+        default: throw RunnerGap("SeriesGroupBy.\(name) is not mapped to Bamboo")
         }
     }
 

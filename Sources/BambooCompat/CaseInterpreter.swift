@@ -151,6 +151,12 @@ struct CaseInterpreter {
             guard case .list(let positional) = args else { throw CompatError.malformed("args must be a list") }
             return try await CallMapper.call(name, on: current, args: positional, kwargs: kwargs)
         }
+        if let name = step["function"]?.string {
+            let args = try await value(step["args"] ?? .array([]), anchor: anchor)
+            let kwargs = try await dict(step["kwargs"] ?? .object([]), anchor: anchor)
+            guard case .list(let positional) = args else { throw CompatError.malformed("args must be a list") }
+            return try CallMapper.function(name, args: positional, kwargs: kwargs)
+        }
         if let name = step["attr"]?.string { return try await CallMapper.attribute(name, of: current) }
         if step["len"] != nil { return try await CallMapper.length(of: current) }
         if let k = step["getitem"] { return try await Indexing.getitem(current, try await key(k, anchor: anchor)) }

@@ -12,6 +12,10 @@ indirect enum CaseValue: Sendable {
     case slice(CaseValue?, CaseValue?, CaseValue?)
     /// `df.dtypes`: labels and dtype names.
     case dtypes(labels: [Scalar], dtypes: [DType])
+    /// `df.groupby(...)` (and whether pandas' `as_index` holds, which decides result types).
+    case groupBy(DataFrameGroupBy, asIndex: Bool)
+    /// `df.groupby(...)["v"]`.
+    case seriesGroupBy(SeriesGroupBy)
 
     var kind: String {
         switch self {
@@ -24,6 +28,8 @@ indirect enum CaseValue: Sendable {
         case .dict: return "dict"
         case .slice: return "slice"
         case .dtypes: return "dtypes"
+        case .groupBy: return "DataFrameGroupBy"
+        case .seriesGroupBy: return "SeriesGroupBy"
         }
     }
 

@@ -15,6 +15,12 @@ enum Indexing {
             return .frame(try df.loc[try labelSlice(key)])
         case (.series, .scalar), (.series, .list), (.series, .series):
             return try await access("loc", target, key)
+        case (.groupBy(let gb, let asIndex), .scalar(.string(let label))):
+            // With as_index=False, pandas' SeriesGroupBy aggregates to frames: Bamboo's list selection does.
+            return asIndex ? .seriesGroupBy(try gb[label]) : .groupBy(try gb[[.string(label)]], asIndex: false)
+        case (.groupBy(let gb, let asIndex), .list):
+            guard let labels = key.scalars else { throw RunnerGap("groupby selection with a mixed list") }
+            return .groupBy(try gb[labels], asIndex: asIndex)
         case (.series(let s), .slice):
             if let slice = positionSlice(key) { return .series(try s.iloc[slice]) }
             return .series(try s.loc[try labelSlice(key)])

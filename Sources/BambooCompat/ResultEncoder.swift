@@ -62,7 +62,7 @@ enum ResultEncoder {
         }
         return .object([
             ("levels", .array(levels)), ("names", .array(index.names.map(encodeLabel))),
-            ("type", .string(index.isRange ? "RangeIndex" : "Index")),
+            ("type", .string(index.isRange ? "RangeIndex" : (index.levelCount > 1 ? "MultiIndex" : "Index"))),
         ])
     }
 

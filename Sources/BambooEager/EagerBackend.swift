@@ -125,7 +125,7 @@ public struct EagerBackend: Backend {
             let source = try run(sourcePlan, labels: &labels)
             let rows = try IndexAlignment.rows(target: try input.column(inputPlan.schema.index.fields[0].id),
                                                source: try source.column(sourcePlan.schema.index.fields[0].id), purpose: purpose)
-            input.columns[field.id] = try IndexAlignment.gather(try source.evaluate(value), rows)
+            input.columns[field.id] = try source.evaluate(value).gatherOptional(rows)
             input.schema = plan.schema
             return input
 
@@ -142,6 +142,45 @@ public struct EagerBackend: Backend {
                 indexField.id: try Column.build(inputPlan.schema.columns.map(\.label), dtype: indexField.dtype),
                 field.id: try Column.build(values, dtype: field.dtype),
             ], rowCount: values.count)
+
+        case .aggregate(let inputPlan, let keys, let aggregations, let sort, let dropna):
+            let input = try run(inputPlan, labels: &labels)
+            let keyColumns = try keys.map { try input.evaluate($0.expr) }
+            let grouping = try Grouping.make(keys: keyColumns, rowCount: input.rowCount, sort: sort, dropna: dropna)
+            var columns: [FieldID: Column] = [:]
+            for (key, column) in zip(keys, keyColumns) { columns[key.field.id] = column.take(grouping.representatives) }
+            for aggregation in aggregations {
+                columns[aggregation.field.id] = try aggregation.function.apply(
+                    try input.evaluate(aggregation.input), grouping: grouping, ddof: aggregation.ddof, minCount: aggregation.minCount)
+            }
+            return EagerTable(schema: plan.schema, columns: columns, rowCount: grouping.groupCount)
+
+        case .concat(let partPlans, let spec):
+            let parts = try partPlans.map { try run($0, labels: &labels) }
+            var columns: [FieldID: Column] = [:]
+            for (c, field) in spec.columns.enumerated() {
+                columns[field.id] = try Column.concatenate(try zip(parts, spec.sources).map { part, sources in
+                    guard let id = sources[c] else { return Column.allMissing(field.dtype, count: part.rowCount) }
+                    return try part.column(id).astype(field.dtype)
+                })
+            }
+            if let index = spec.index {
+                let labels = try Column.concatenate(try zip(parts, spec.indexSources).map { try $0.column($1).astype(index.dtype) })
+                if spec.verifyIntegrity {
+                    var seen = Set<Scalar>(), repeated: [Scalar] = []
+                    for label in labels.scalars where !seen.insert(label).inserted && !repeated.contains(label) { repeated.append(label) }
+                    if !repeated.isEmpty {
+                        throw BambooError(.invalidArgument, "Indexes have overlapping values: Index([\(repeated.map(\.pythonRepr).joined(separator: ", "))], dtype='\(labels.dtype.name)')")
+                    }
+                }
+                columns[index.id] = labels
+            }
+            return EagerTable(schema: plan.schema, columns: columns, rowCount: parts.reduce(0) { $0 + $1.rowCount })
+
+        case .join(let leftPlan, let rightPlan, let spec):
+            let left = try run(leftPlan, labels: &labels)
+            let right = try run(rightPlan, labels: &labels)
+            return try HashJoin.execute(left: left, right: right, spec: spec, schema: plan.schema)
 
         case .reduce(let inputPlan, let reduction, let skipna, let items):
             let input = try run(inputPlan, labels: &labels)

@@ -26,15 +26,4 @@ enum IndexAlignment {
         }
         return matched
     }
-
-    /// `values` gathered at `rows`, missing where a row is nil (ints and bools become float64/object, as pandas upcasts).
-    static func gather(_ values: Column, _ rows: [Int?]) throws -> Column {
-        if rows.allSatisfy({ $0 != nil }) { return values.take(rows.map { $0 ?? 0 }) }
-        let scalars = rows.map { row in row.map { values.scalar(at: $0) } ?? values.missingScalar }
-        switch values.dtype {
-        case .int64: return Column(float64: scalars.map { $0.doubleValue ?? .nan })
-        case .bool: return Column(dtype: .object, values: .object(rows.map { row in row.map { values.scalar(at: $0) } ?? .float(.nan) }))
-        default: return try Column.build(scalars, dtype: values.dtype)
-        }
-    }
 }

@@ -5,41 +5,55 @@ import BambooCore
 enum TableFormatter {
     static func frame(index: Index, labels: [Scalar], columns: [Column], options: Session.Options) -> String {
         let n = index.count
-        let rows = shownRows(n, options)
-        var grid: [[String]] = []
-        let indexCells = cells(index.levels[0], rows: rows, isIndex: true)
-        let dataCells = columns.map { cells($0, rows: rows, isIndex: false) }
-        let indexName = index.names.first.flatMap { $0 == .none ? nil : $0.description }
-        var header = [indexName == nil ? "" : ""] + labels.map(\.description)
-        if let indexName {
-            grid.append(header)
-            header = [indexName] + labels.map { _ in "" }
-        }
         if columns.isEmpty && n == 0 {
             return "Empty DataFrame\nColumns: [\(labels.map(\.description).joined(separator: ", "))]\nIndex: []"
         }
-        var body: [[String]] = []
-        for (r, cell) in indexCells.enumerated() { body.append([cell] + dataCells.map { $0[r] }) }
-        grid = indexName == nil ? [header] + body : grid + [header] + body
-        var widths = [Int](repeating: 0, count: (labels.count + 1))
+        let rows = shownRows(n, options)
+        let indexCells = indexColumns(index, rows: rows)
+        let dataCells = columns.map { cells($0, rows: rows, isIndex: false) }
+        let levels = indexCells.count
+        let names = index.names.map { $0 == .none ? "" : $0.description }
+        let named = names.contains { !$0.isEmpty }
+        // pandas: column labels on the first line; index names (if any) on a line of their own.
+        var grid: [[String]] = [Array(repeating: "", count: levels) + labels.map(\.description)]
+        if named { grid.append(names + labels.map { _ in "" }) }
+        for r in rows.positions.indices { grid.append(indexCells.map { $0[r] } + dataCells.map { $0[r] }) }
+        var widths = [Int](repeating: 0, count: levels + labels.count)
         for line in grid { for (c, text) in line.enumerated() { widths[c] = Swift.max(widths[c], text.count) } }
         var out = grid.map { line in
             line.enumerated().map { c, text in
-                c == 0 ? text + String(repeating: " ", count: widths[0] - text.count)
+                c < levels ? (c == 0 ? "" : " ") + text + String(repeating: " ", count: widths[c] - text.count)
                     : String(repeating: " ", count: widths[c] - text.count + 2) + text
             }.joined()
         }
-        if rows.truncated { out.append("") ; out.append("[\(n) rows x \(labels.count) columns]") }
+        if rows.truncated { out.append(""); out.append("[\(n) rows x \(labels.count) columns]") }
         return out.joined(separator: "\n")
+    }
+
+    /// One column of cells per index level; outer levels are sparsified as pandas prints them
+    /// (a label repeated from the row above is left blank).
+    static func indexColumns(_ index: Index, rows: Rows) -> [[String]] {
+        let levels = index.levels.map { cells($0, rows: rows, isIndex: true) }
+        guard levels.count > 1 else { return levels }
+        var sparse = levels
+        for r in rows.positions.indices.dropFirst() where rows.positions[r] != nil && rows.positions[r - 1] != nil {
+            for level in 0..<(levels.count - 1) {
+                guard (0...level).allSatisfy({ levels[$0][r] == levels[$0][r - 1] }) else { break }
+                sparse[level][r] = ""
+            }
+        }
+        return sparse
     }
 
     static func series(index: Index, name: Scalar, column: Column, options: Session.Options) -> String {
         let rows = shownRows(index.count, options)
-        let indexCells = cells(index.levels[0], rows: rows, isIndex: true)
+        let levels = indexColumns(index, rows: rows)
+        let widths = levels.map { $0.map(\.count).max() ?? 0 }
         let values = cells(column, rows: rows, isIndex: false)
-        let iw = indexCells.map(\.count).max() ?? 0, vw = values.map(\.count).max() ?? 0
-        var out = zip(indexCells, values).map { i, v in
-            i + String(repeating: " ", count: iw - i.count) + String(repeating: " ", count: vw - v.count + 4) + v
+        let vw = values.map(\.count).max() ?? 0
+        var out = values.enumerated().map { r, v in
+            levels.enumerated().map { l, cells in (l == 0 ? "" : " ") + cells[r] + String(repeating: " ", count: widths[l] - cells[r].count) }.joined()
+                + String(repeating: " ", count: vw - v.count + 4) + v
         }
         var footer: [String] = []
         if name != .none { footer.append("Name: \(name.description)") }

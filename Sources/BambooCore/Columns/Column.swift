@@ -134,7 +134,8 @@ public struct Column: Sendable {
             var strings = StringArray()
             for _ in 0..<count { strings.appendEmpty() }
             return Column(dtype: dtype, values: .string(strings), validity: validity)
-        case .object: return Column(dtype: dtype, values: .object(Array(repeating: .none, count: count)))
+        // pandas fills object rows it had no value for with NaN (reindexing, outer concat).
+        case .object: return Column(dtype: dtype, values: .object(Array(repeating: .float(.nan), count: count)))
         }
     }
 }

@@ -24,7 +24,7 @@ extension Column {
 
     /// pandas' `safe_sort` of inferred categories: numbers first (in order), then strings (in
     /// code point order); other kinds keep their first-seen order after them.
-    static func sortedCategories(_ values: [Scalar]) -> [Scalar] {
+    public static func sortedCategories(_ values: [Scalar]) -> [Scalar] {
         let numbers = values.filter { $0.doubleValue != nil }.sorted { (Comparison.order($0, $1) ?? 0) < 0 }
         let strings = values.filter { if case .string = $0 { return true } else { return false } }
             .sorted { (Comparison.order($0, $1) ?? 0) < 0 }

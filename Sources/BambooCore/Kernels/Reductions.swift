@@ -28,8 +28,13 @@ public enum ColumnReduction: String, Sendable, Hashable, CaseIterable {
     }
 
     /// Reduces the rows of `column` to one value.
-    public func apply(_ column: Column, skipna: Bool = true) throws -> Scalar {
+    public func apply(_ column: Column, skipna: Bool = true, minCount: Int = 0) throws -> Scalar {
         let dtype = try resultDType(for: column.dtype)
+        if minCount > 0, self == .sum || self == .prod {
+            // pandas' min_count: fewer present values than that gives a missing result.
+            let present = (0..<column.count).filter { !column.isMissing($0) }.count
+            if present < minCount { return dtype.usesNA ? .na : .float(.nan) }
+        }
         if let fast = floatFastPath(column, skipna: skipna) { return fast }
         let n = column.count
         let present = (0..<n).filter { !column.isMissing($0) }
@@ -116,10 +121,12 @@ public enum ColumnReduction: String, Sendable, Hashable, CaseIterable {
                 sum = t
             }
         }
+        // Compensation is meaningless once the sum is infinite (inf - inf would make it NaN).
+        let total = sum.isFinite ? sum + compensation : sum
         switch self {
         case .count: return .int(Int64(present))
-        case .sum: return sawNaN && !skipna ? .float(.nan) : .float(sum + compensation)
-        default: return (sawNaN && !skipna) || present == 0 ? .float(.nan) : .float((sum + compensation) / Double(present))
+        case .sum: return sawNaN && !skipna ? .float(.nan) : .float(total)
+        default: return (sawNaN && !skipna) || present == 0 ? .float(.nan) : .float(total / Double(present))
         }
     }
 
@@ -131,7 +138,7 @@ public enum ColumnReduction: String, Sendable, Hashable, CaseIterable {
             if abs(sum) >= abs(x) { compensation += (sum - t) + x } else { compensation += (x - t) + sum }
             sum = t
         }
-        return sum + compensation
+        return sum.isFinite ? sum + compensation : sum
     }
 }
 

@@ -73,6 +73,14 @@ enum PlanPrinter {
             return "[\(start?.pythonRepr ?? ""):\(stop?.pythonRepr ?? "")\(step == 1 ? "" : ":\(step)")] (inclusive)"
         case .rowToSeries(_, let field): return field.description
         case .alignColumn(_, _, let value, let field, let purpose): return "\(field) = \(value) by index (\(purpose.rawValue))"
+        case .concat(let parts, let spec):
+            return "\(parts.count) inputs [\(spec.index == nil ? "index: RangeIndex; " : "")\(fields(spec.columns))]"
+        case .join(_, _, let spec):
+            let keys = zip(spec.leftKeys, spec.rightKeys).map { "\($0) = \($1)" }.joined(separator: ", ")
+            return "\(spec.how.rawValue) on [\(keys)]\(spec.sort ? " sorted" : "")\(spec.validate.map { " validate=\($0.rawValue)" } ?? "") [\(fields(spec.columns.map(\.field)))]"
+        case .aggregate(_, let keys, let aggregations, let sort, let dropna):
+            let aggs = aggregations.map { "\($0.field) = \($0.function.rawValue)(\($0.input))" }.joined(separator: ", ")
+            return "by [\(named(keys))] sort=\(sort ? "True" : "False") dropna=\(dropna ? "True" : "False") [\(aggs)]"
         case .reduce(_, let reduction, let skipna, let columns):
             return "\(reduction.rawValue)(skipna=\(skipna ? "True" : "False")) [\(named(columns))]"
         }

@@ -40,6 +40,14 @@ public final class LogicalPlan: Sendable, CustomStringConvertible {
         case alignColumn(LogicalPlan, source: LogicalPlan, value: Expr, field: Field, purpose: AlignPurpose)
         /// One row turned into a column: index = the column labels, label = the row's index label.
         case rowToSeries(LogicalPlan, field: Field)
+        /// One row per group of equal `keys` (`groupby`): the keys become the index, each aggregation a
+        /// column. Groups are in key order when `sort`, else in order of first appearance; rows with
+        /// a missing key are dropped when `dropna`.
+        case aggregate(LogicalPlan, keys: [NamedExpr], aggregations: [Aggregation], sort: Bool, dropna: Bool)
+        /// The rows of several plans one after another (`concat`).
+        case concat([LogicalPlan], ConcatSpec)
+        /// Rows of two plans matched on key columns (`merge`), in pandas' order for `how`.
+        case join(LogicalPlan, LogicalPlan, JoinSpec)
         /// One value per column (`df.sum()`); a single row, labels as the input's columns.
         case reduce(LogicalPlan, Reduction, skipna: Bool, columns: [NamedExpr])
     }
@@ -57,9 +65,11 @@ public final class LogicalPlan: Sendable, CustomStringConvertible {
         switch node {
         case .source: return []
         case .alignColumn(let input, let source, _, _, _): return [input, source]
+        case .join(let left, let right, _): return [left, right]
+        case .concat(let parts, _): return parts
         case .project(let input, _, _), .filter(let input, _), .sort(let input, _), .slice(let input, _, _, _),
              .take(let input, _, _), .maskRows(let input, _, _), .attachColumn(let input, _, _), .rowNumber(let input, _), .locLabels(let input, _), .dropLabels(let input, _, _), .locSlice(let input, _, _, _),
-             .rowToSeries(let input, _), .reduce(let input, _, _, _):
+             .rowToSeries(let input, _), .reduce(let input, _, _, _), .aggregate(let input, _, _, _, _):
             return [input]
         }
     }
@@ -82,6 +92,9 @@ public final class LogicalPlan: Sendable, CustomStringConvertible {
         case .rowToSeries: return "RowToSeries"
         case .alignColumn: return "AlignColumn"
         case .reduce: return "Reduce"
+        case .aggregate: return "Aggregate"
+        case .join: return "Join"
+        case .concat: return "Concat"
         }
     }
 

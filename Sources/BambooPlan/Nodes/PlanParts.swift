@@ -68,5 +68,112 @@ public enum AlignPurpose: String, Sendable, Hashable {
     case assign
 }
 
+/// One aggregated output column of a `groupby`: a function of an input expression per group.
+public struct Aggregation: Sendable, Hashable {
+    public var field: Field
+    public var function: AggregateFunction
+    /// The values aggregated (any column for `size`, which counts rows).
+    public var input: Expr
+    public var ddof: Int
+    public var minCount: Int
+
+    public init(field: Field, function: AggregateFunction, input: Expr, ddof: Int = 1, minCount: Int = 0) {
+        self.field = field
+        self.function = function
+        self.input = input
+        self.ddof = ddof
+        self.minCount = minCount
+    }
+}
+
+/// pandas' `merge(how=)`.
+public enum JoinHow: String, Sendable, Hashable, CaseIterable {
+    case inner, left, right, outer, cross
+}
+
+/// pandas' `merge(validate=)`: which sides' keys must be unique.
+public enum JoinValidation: String, Sendable, Hashable, CaseIterable {
+    case oneToOne = "one_to_one", oneToMany = "one_to_many", manyToOne = "many_to_one", manyToMany = "many_to_many"
+
+    /// Any of pandas' spellings (`"1:1"`, `"one_to_one"`, ...).
+    public init(pandas text: String) throws {
+        switch text {
+        case "1:1", "one_to_one": self = .oneToOne
+        case "1:m", "one_to_many": self = .oneToMany
+        case "m:1", "many_to_one": self = .manyToOne
+        case "m:m", "many_to_many": self = .manyToMany
+        default:
+            throw BambooError(.invalidArgument, "\"\(text)\" is not a valid argument. Valid arguments are:\n- \"1:1\"\n- \"1:m\"\n- \"m:1\"\n- \"m:m\"\n- \"one_to_one\"\n- \"one_to_many\"\n- \"many_to_one\"\n- \"many_to_many\"")
+        }
+    }
+}
+
+/// Where a merged column's values come from.
+public enum JoinSource: Sendable, Hashable {
+    case left(FieldID)
+    case right(FieldID)
+    /// A key named in `on`: the left value, or the right one where the row has no left side.
+    case key(left: FieldID, right: FieldID)
+}
+
+/// Everything a `merge` needs besides its two inputs.
+public struct JoinSpec: Sendable, Hashable {
+    public var how: JoinHow
+    public var leftKeys: [FieldID]
+    public var rightKeys: [FieldID]
+    public var columns: [(field: Field, source: JoinSource)]
+    /// pandas' `indicator=True`: a `_merge` column (left_only / right_only / both).
+    public var indicator: Field?
+    public var sort: Bool
+    public var validate: JoinValidation?
+
+    public init(how: JoinHow, leftKeys: [FieldID], rightKeys: [FieldID], columns: [(field: Field, source: JoinSource)],
+                indicator: Field?, sort: Bool, validate: JoinValidation?) {
+        self.how = how
+        self.leftKeys = leftKeys
+        self.rightKeys = rightKeys
+        self.columns = columns
+        self.indicator = indicator
+        self.sort = sort
+        self.validate = validate
+    }
+
+    public static func == (a: JoinSpec, b: JoinSpec) -> Bool {
+        a.how == b.how && a.leftKeys == b.leftKeys && a.rightKeys == b.rightKeys && a.indicator == b.indicator && a.sort == b.sort
+            && a.validate == b.validate && a.columns.map(\.field) == b.columns.map(\.field) && a.columns.map(\.source) == b.columns.map(\.source)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(how)
+        hasher.combine(leftKeys)
+        hasher.combine(rightKeys)
+        hasher.combine(columns.map(\.field))
+    }
+
+    /// The categories of the indicator column, in pandas' order.
+    public static let indicatorCategories: [Scalar] = ["left_only", "right_only", "both"]
+}
+
+/// How `concat` stacks its inputs' rows: one output column per field, each taken from a field of
+/// every input (or missing values where an input lacks it); the index likewise, unless reset.
+public struct ConcatSpec: Sendable, Hashable {
+    public var columns: [Field]
+    /// Per input, per output column: the field supplying it, or nil for missing values.
+    public var sources: [[FieldID?]]
+    /// The output index level, and per input the field supplying it; nil for `ignore_index`.
+    public var index: Field?
+    public var indexSources: [FieldID]
+    /// pandas' `verify_integrity`: repeated index labels are an error.
+    public var verifyIntegrity: Bool
+
+    public init(columns: [Field], sources: [[FieldID?]], index: Field?, indexSources: [FieldID], verifyIntegrity: Bool = false) {
+        self.columns = columns
+        self.sources = sources
+        self.index = index
+        self.indexSources = indexSources
+        self.verifyIntegrity = verifyIntegrity
+    }
+}
+
 /// A reduction over all rows of a column (`sum`, `mean`, ...).
 public typealias Reduction = ColumnReduction

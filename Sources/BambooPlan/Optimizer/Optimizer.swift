@@ -36,6 +36,11 @@ extension LogicalPlan {
         guard let input = newInputs.first else { return self }
         switch node {
         case .source: return self
+        case .concat(_, let spec):
+            return try LogicalPlan(.concat(newInputs, spec))
+        case .join(_, _, let spec):
+            guard newInputs.count == 2 else { throw BambooError.invariant("Join has two inputs") }
+            return try LogicalPlan(.join(input, newInputs[1], spec))
         case .alignColumn(_, _, let value, let field, let purpose):
             guard newInputs.count == 2 else { throw BambooError.invariant("AlignColumn has two inputs") }
             return try LogicalPlan(.alignColumn(input, source: newInputs[1], value: value, field: field, purpose: purpose))
@@ -51,6 +56,8 @@ extension LogicalPlan {
         case .dropLabels(_, let labels, let mustExist): return try LogicalPlan(.dropLabels(input, labels: labels, mustExist: mustExist))
         case .locSlice(_, let start, let stop, let step): return try LogicalPlan(.locSlice(input, start: start, stop: stop, step: step))
         case .rowToSeries(_, let field): return try LogicalPlan(.rowToSeries(input, field: field))
+        case .aggregate(_, let keys, let aggregations, let sort, let dropna):
+            return try LogicalPlan(.aggregate(input, keys: keys, aggregations: aggregations, sort: sort, dropna: dropna))
         case .reduce(_, let reduction, let skipna, let columns): return try LogicalPlan(.reduce(input, reduction, skipna: skipna, columns: columns))
         }
     }

@@ -21,6 +21,17 @@ enum SchemaInference {
         case .locLabels(let input, let labels):
             return [.selection("labels \(labels.prefix(5).map(\.pythonRepr).joined(separator: ", "))\(labels.count > 5 ? ", ..." : "")")] + input.schema.order
         case .reduce, .rowToSeries: return []
+        case .concat(let parts, _): return [.selection("inputs one after another")] + (parts.first?.schema.order ?? [])
+        case .join(let left, let right, let spec):
+            switch spec.how {
+            case .inner, .left: return [.selection("left rows, then their matches")] + left.schema.order
+            case .right: return [.selection("right rows, then their matches")] + right.schema.order
+            case .outer: return spec.leftKeys.map { OrderKey.expression(.column($0), ascending: true, missingFirst: false) }
+            case .cross: return left.schema.order + right.schema.order
+            }
+        case .aggregate(_, let keys, _, let sort, _):
+            return sort ? keys.map { OrderKey.expression(.column($0.field.id), ascending: true, missingFirst: false) }
+                : [.selection("first appearance of each group")]
         case .alignColumn(let input, _, _, _, _): return input.schema.order
         case .project(let input, _, _), .filter(let input, _), .slice(let input, _, _, _), .maskRows(let input, _, _),
              .attachColumn(let input, _, _), .rowNumber(let input, _), .dropLabels(let input, _, _), .locSlice(let input, _, _, _):
@@ -86,6 +97,39 @@ enum SchemaInference {
             let expected = try DTypePromotion.common(input.schema.columns.map(\.dtype))
             guard field.dtype == expected else { throw BambooError.invariant("row series dtype \(field.dtype) != \(expected)") }
             return Schema(index: .fields([Field(label: .none, dtype: labelType == .float64 && labels.isEmpty ? .object : labelType)]), columns: [field])
+        case .concat(let parts, let spec):
+            guard spec.sources.count == parts.count, spec.index == nil || spec.indexSources.count == parts.count else {
+                throw BambooError.invariant("concat sources do not match its inputs")
+            }
+            for (part, sources) in zip(parts, spec.sources) {
+                let ids = Set(part.schema.allFields.map(\.id))
+                guard sources.count == spec.columns.count, sources.allSatisfy({ $0.map(ids.contains) ?? true }) else {
+                    throw BambooError.invariant("concat source fields not in input")
+                }
+            }
+            return Schema(index: spec.index.map { .fields([$0]) } ?? .range, columns: spec.columns)
+        case .join(let left, let right, let spec):
+            let leftFields = Set(left.schema.allFields.map(\.id)), rightFields = Set(right.schema.allFields.map(\.id))
+            for (field, source) in spec.columns {
+                switch source {
+                case .left(let id): guard leftFields.contains(id) else { throw BambooError.invariant("join column \(field) not in left") }
+                case .right(let id): guard rightFields.contains(id) else { throw BambooError.invariant("join column \(field) not in right") }
+                case .key(let l, let r): guard leftFields.contains(l), rightFields.contains(r) else { throw BambooError.invariant("join key \(field)") }
+                }
+            }
+            guard spec.leftKeys.count == spec.rightKeys.count, spec.how == .cross || !spec.leftKeys.isEmpty else {
+                throw BambooError(.invalidArgument, "len(right_on) must equal len(left_on), and a merge needs keys unless how='cross'.")
+            }
+            return Schema(index: .range, columns: spec.columns.map(\.field) + (spec.indicator.map { [$0] } ?? []))
+        case .aggregate(let input, let keys, let aggregations, _, _):
+            let fields = input.schema.allFields
+            let levels = try keys.map { try typed($0, in: fields) }
+            let columns = try aggregations.map { aggregation -> Field in
+                let dtype = try aggregation.function.resultDType(for: ExprTyping.dtype(of: aggregation.input, in: fields))
+                guard dtype == aggregation.field.dtype else { throw BambooError.invariant("aggregation \(aggregation.field) gives \(dtype)") }
+                return aggregation.field
+            }
+            return Schema(index: .fields(levels), columns: columns)
         case .reduce(let input, let reduction, _, let columns):
             let fields = input.schema.allFields
             return Schema(index: .range, columns: try columns.map { named in

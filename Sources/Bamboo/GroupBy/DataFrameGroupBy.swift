@@ -1,0 +1,176 @@
+import BambooCore
+import BambooPlan
+
+extension DataFrame {
+    /// Groups rows by the values of columns (pandas: `df.groupby(by, sort=, dropna=, as_index=)`).
+    ///
+    /// ```swift
+    /// let totals = try df.groupby("region").sum()                  // index: region
+    /// let flat = try df.groupby(["region", "product"], asIndex: false)[["units"]].sum()
+    /// ```
+    /// Groups come in key order (`sort: true`, missing keys last) or in order of first appearance.
+    /// Rows with a missing key are dropped unless `dropna: false`.
+    public func groupby(_ by: [Scalar], sort: Bool = true, dropna: Bool = true, asIndex: Bool = true) throws -> DataFrameGroupBy {
+        try checkDeferred()
+        guard !by.isEmpty else { throw BambooError(.invalidArgument, "No group keys passed!") }
+        let keys = try by.map { label -> Field in
+            let positions = schema.positions(of: label)
+            guard positions.count == 1 else {
+                if positions.isEmpty { throw schema.notFound(label) }
+                throw BambooError(.invalidArgument, "The grouper name \(label.pythonRepr) is not unique.")
+            }
+            return schema.columns[positions[0]]
+        }
+        let keyIDs = Set(keys.map(\.id))
+        return DataFrameGroupBy(frame: self, keys: keys, selection: schema.columns.filter { !keyIDs.contains($0.id) },
+                                sort: sort, dropna: dropna, asIndex: asIndex)
+    }
+
+    public func groupby(_ by: Scalar, sort: Bool = true, dropna: Bool = true, asIndex: Bool = true) throws -> DataFrameGroupBy {
+        try groupby([by], sort: sort, dropna: dropna, asIndex: asIndex)
+    }
+}
+
+/// Rows of a frame grouped by key columns (pandas: `DataFrameGroupBy`). Aggregations return a
+/// DataFrame with one row per group: the keys as the index (or as leading columns with
+/// `asIndex: false`), one column per selected column.
+public struct DataFrameGroupBy: Sendable {
+    let frame: DataFrame
+    let keys: [Field]
+    /// The columns aggregated (all but the keys, unless selected with `[...]`).
+    let selection: [Field]
+    let sort: Bool
+    let dropna: Bool
+    let asIndex: Bool
+
+    /// One column's groups (pandas: `gb["v"]`); its aggregations return a Series.
+    public subscript(_ label: String) -> SeriesGroupBy {
+        get throws {
+            guard asIndex else {
+                throw BambooError(.invalidArgument, "With asIndex: false pandas returns a DataFrame; select with a list (gb[[\"\(label)\"]]) to get one.")
+            }
+            return SeriesGroupBy(groups: try self[[.string(label)]])
+        }
+    }
+
+    /// Several columns' groups (pandas: `gb[["v", "w"]]`).
+    public subscript(_ labels: [Scalar]) -> DataFrameGroupBy {
+        get throws {
+            let positions = try frame.columnPositions(labels)
+            return DataFrameGroupBy(frame: frame, keys: keys, selection: positions.map { frame.schema.columns[$0] },
+                                    sort: sort, dropna: dropna, asIndex: asIndex)
+        }
+    }
+
+    public func sum(minCount: Int = 0) throws -> DataFrame { try aggregate(.sum, minCount: minCount) }
+    public func prod(minCount: Int = 0) throws -> DataFrame { try aggregate(.prod, minCount: minCount) }
+    public func mean() throws -> DataFrame { try aggregate(.mean) }
+    public func median() throws -> DataFrame { try aggregate(.median) }
+    public func min() throws -> DataFrame { try aggregate(.min) }
+    public func max() throws -> DataFrame { try aggregate(.max) }
+    public func count() throws -> DataFrame { try aggregate(.count) }
+    public func std(ddof: Int = 1) throws -> DataFrame { try aggregate(.std, ddof: ddof) }
+    public func `var`(ddof: Int = 1) throws -> DataFrame { try aggregate(.var, ddof: ddof) }
+    public func first() throws -> DataFrame { try aggregate(.first) }
+    public func last() throws -> DataFrame { try aggregate(.last) }
+    public func nunique() throws -> DataFrame { try aggregate(.nunique) }
+    public func any() throws -> DataFrame { try aggregate(.any) }
+    public func all() throws -> DataFrame { try aggregate(.all) }
+
+    /// One aggregation by name for every selected column (pandas: `gb.agg("sum")`).
+    public func agg(_ function: String) throws -> DataFrame {
+        let named = try AggregateFunction.named(function)
+        guard named != .size else {
+            throw BambooError(.invalidArgument, "agg(\"size\") returns a Series in pandas: call size() (or sizeFrame() for asIndex: false).")
+        }
+        return try aggregate(named)
+    }
+
+    /// One aggregation per column, in the order given (pandas: `gb.agg({"v": "sum", "w": "max"})`).
+    public func agg(_ functions: KeyValuePairs<String, String>) throws -> DataFrame {
+        try agg(pairs: functions.map { ($0.key, $0.value) })
+    }
+
+    /// As ``agg(_:)-(KeyValuePairs<String,String>)``, for pairs built at run time.
+    public func agg(pairs functions: [(column: String, function: String)]) throws -> DataFrame {
+        let specs = try functions.map { (label, name) -> (Field, AggregateFunction) in
+            (try frame.schema.column(.string(label)), try AggregateFunction.named(name))
+        }
+        return try aggregated(specs.map { field, function in
+            Aggregation(field: Field(label: field.label, dtype: try function.resultDType(for: field.dtype)), function: function, input: .column(field.id))
+        })
+    }
+
+    /// Rows per group, as a Series indexed by the keys (pandas: `gb.size()`). With `asIndex: false`
+    /// pandas returns a DataFrame instead: use ``sizeFrame()``.
+    public func size() throws -> Series {
+        let counted = try sizeAggregation()
+        return try Series.wrapping(DataFrame(session: frame.session, plan: groupPlan([counted])))
+    }
+
+    /// Rows per group as a frame: the keys, then a `size` column (pandas: `gb.size()` with `as_index=False`).
+    public func sizeFrame() throws -> DataFrame {
+        var counted = try sizeAggregation()
+        counted.field.label = "size"
+        return try DataFrame(session: frame.session, plan: groupPlan([counted])).resetIndex(drop: false)
+    }
+
+    func sizeAggregation() throws -> Aggregation {
+        let anyField = keys[0]
+        return Aggregation(field: Field(label: .none, dtype: .int64), function: .size, input: .column(anyField.id))
+    }
+
+    func aggregate(_ function: AggregateFunction, ddof: Int = 1, minCount: Int = 0) throws -> DataFrame {
+        try aggregated(selection.map { field in
+            Aggregation(field: Field(label: field.label, dtype: try function.resultDType(for: field.dtype)), function: function,
+                        input: .column(field.id), ddof: ddof, minCount: minCount)
+        })
+    }
+
+    func aggregated(_ aggregations: [Aggregation]) throws -> DataFrame {
+        let grouped = try DataFrame(session: frame.session, plan: groupPlan(aggregations))
+        return asIndex ? grouped : try grouped.resetIndex(drop: false)
+    }
+
+    /// The `Aggregate` node: the key columns become index levels labelled by their names.
+    func groupPlan(_ aggregations: [Aggregation]) throws -> LogicalPlan {
+        try frame.checkDeferred()
+        let levels = keys.map { NamedExpr(field: Field(label: $0.label, dtype: $0.dtype), expr: .column($0.id)) }
+        return try LogicalPlan(.aggregate(frame.plan, keys: levels, aggregations: aggregations, sort: sort, dropna: dropna))
+    }
+}
+
+/// One column's groups (pandas: `SeriesGroupBy`); aggregations return a Series named after the column.
+public struct SeriesGroupBy: Sendable {
+    let groups: DataFrameGroupBy
+
+    public func sum(minCount: Int = 0) throws -> Series { try Series.wrapping(groups.sum(minCount: minCount)) }
+    public func prod(minCount: Int = 0) throws -> Series { try Series.wrapping(groups.prod(minCount: minCount)) }
+    public func mean() throws -> Series { try Series.wrapping(groups.mean()) }
+    public func median() throws -> Series { try Series.wrapping(groups.median()) }
+    public func min() throws -> Series { try Series.wrapping(groups.min()) }
+    public func max() throws -> Series { try Series.wrapping(groups.max()) }
+    public func count() throws -> Series { try Series.wrapping(groups.count()) }
+    public func std(ddof: Int = 1) throws -> Series { try Series.wrapping(groups.std(ddof: ddof)) }
+    public func `var`(ddof: Int = 1) throws -> Series { try Series.wrapping(groups.var(ddof: ddof)) }
+    public func first() throws -> Series { try Series.wrapping(groups.first()) }
+    public func last() throws -> Series { try Series.wrapping(groups.last()) }
+    public func nunique() throws -> Series { try Series.wrapping(groups.nunique()) }
+    public func any() throws -> Series { try Series.wrapping(groups.any()) }
+    public func all() throws -> Series { try Series.wrapping(groups.all()) }
+    public func agg(_ function: String) throws -> Series { try Series.wrapping(groups.agg(function)) }
+
+    /// Rows per group (pandas: `gb["v"].size()`), named after the column.
+    public func size() throws -> Series { try groups.size().rename(groups.selection[0].label) }
+}
+
+extension AggregateFunction {
+    /// The function pandas names `name` in `agg("...")`.
+    static func named(_ name: String) throws -> AggregateFunction {
+        guard let function = AggregateFunction(rawValue: name) else {
+            throw BambooError(.invalidArgument, "'\(name)' is not a valid function for 'DataFrameGroupBy' object",
+                              suggestions: ClosestNames.rank(name, among: AggregateFunction.allCases.map(\.rawValue)))
+        }
+        return function
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+
+/// An aggregation of each group's values, with pandas' `groupby` semantics: missing values are
+/// skipped; `sum` of nothing is 0 (or missing under `min_count`); `mean`/`min`/`max` of nothing
+/// are missing; `count` counts present values, `size` rows.
+public enum AggregateFunction: String, Sendable, Hashable, CaseIterable {
+    case sum, mean, median, min, max, count, size, std, `var`, prod, first, last, nunique, any, all
+
+    /// The result dtype for values of `input` (a TypeError where pandas raises one).
+    public func resultDType(for input: DType) throws -> DType {
+        switch (self, input) {
+        case (.count, _): return input.usesNA ? .nullableInt64 : .int64
+        case (.size, _), (.nunique, _): return .int64
+        case (.any, _), (.all, _): return input.usesNA ? .nullableBool : .bool
+        case (.sum, .int64), (.sum, .bool), (.prod, .int64), (.prod, .bool): return .int64
+        case (.sum, .nullableInt64), (.sum, .nullableBool), (.prod, .nullableInt64), (.prod, .nullableBool): return .nullableInt64
+        case (.sum, .float64), (.prod, .float64): return .float64
+        case (.sum, .nullableFloat64), (.prod, .nullableFloat64): return .nullableFloat64
+        case (.sum, .string): return .string
+        case (.sum, .object): return .object
+        case (.mean, .int64), (.mean, .float64), (.mean, .bool), (.median, .int64), (.median, .float64), (.median, .bool),
+             (.std, .int64), (.std, .float64), (.std, .bool), (.var, .int64), (.var, .float64), (.var, .bool):
+            return .float64
+        case (.mean, .nullableInt64), (.mean, .nullableFloat64), (.mean, .nullableBool), (.median, .nullableInt64), (.median, .nullableFloat64),
+             (.std, .nullableInt64), (.std, .nullableFloat64), (.var, .nullableInt64), (.var, .nullableFloat64):
+            return .nullableFloat64
+        case (.min, _), (.max, _), (.first, _), (.last, _):
+            if case .category(let type) = input, !type.ordered, self == .min || self == .max {
+                throw BambooError(.typeMismatch, "Cannot perform \(rawValue) with non-ordered Categorical")
+            }
+            return input
+        default:
+            throw BambooError(.typeMismatch, "agg function failed [how->\(rawValue),dtype->\(input.name)]")
+        }
+    }
+
+    /// Aggregates `column` per group; `column` is ignored by `size`.
+    public func apply(_ column: Column, grouping: Grouping, ddof: Int = 1, minCount: Int = 0, skipna: Bool = true) throws -> Column {
+        let dtype = try resultDType(for: column.dtype)
+        let groups = grouping.groupCount
+        var members = [[Int]](repeating: [], count: groups)
+        for (row, group) in grouping.groupOfRow.enumerated() where group >= 0 { members[group].append(row) }
+        switch self {
+        case .size:
+            return Column(int64: members.map { Int64($0.count) })
+        case .count:
+            let counts = Column(int64: members.map { rows in Int64(rows.filter { !column.isMissing($0) }.count) })
+            return try counts.astype(dtype)
+        case .nunique:
+            return Column(int64: members.map { rows in
+                var seen = Set<Scalar>()
+                for row in rows where !column.isMissing(row) { seen.insert(column.scalar(at: row)) }
+                return Int64(seen.count)
+            })
+        case .any, .all:
+            return try Column(bool: try members.map { rows in
+                let truths = try rows.filter { !column.isMissing($0) }.map { try column.truth(at: $0) }
+                return self == .any ? truths.contains(true) : truths.allSatisfy { $0 }
+            }).astype(dtype)
+        case .first, .last:
+            let picks = members.map { rows -> Int? in
+                let present = rows.filter { !column.isMissing($0) }
+                return self == .first ? present.first : present.last
+            }
+            return try column.gatherOptional(picks)
+        case .min, .max:
+            var picks: [Int?] = []
+            for rows in members {
+                var best: Int?
+                for row in rows where !column.isMissing(row) {
+                    guard let current = best else { best = row; continue }
+                    let order = try column.compareRows(row, current)
+                    if (self == .min && order < 0) || (self == .max && order > 0) { best = row }
+                }
+                picks.append(best)
+            }
+            return try column.gatherOptional(picks)
+        case .sum, .prod, .mean, .median, .std, .var:
+            var results: [Scalar] = []
+            results.reserveCapacity(groups)
+            for rows in members {
+                let present = rows.filter { !column.isMissing($0) }
+                if present.count < minCount { results.append(.float(.nan)); continue }
+                let subset = column.take(present)
+                switch self {
+                case .sum: results.append(try ColumnReduction.sum.apply(subset))
+                case .prod: results.append(try ColumnReduction.prod.apply(subset))
+                case .mean: results.append(try ColumnReduction.mean.apply(subset))
+                default:
+                    let values = try subset.astype(.float64)
+                    guard case .float64(let xs) = values.values else { throw BambooError.invariant("float storage") }
+                    results.append(.float(AggregateFunction.moment(self, xs.sorted(), ddof: ddof)))
+                }
+            }
+            // pandas turns an int sum with a min_count-missing group into float64.
+            if results.contains(where: \.isMissing) && !dtype.canHoldMissing {
+                return Column.infer(results.map { $0.isMissing ? .float(.nan) : $0 }).dtype == .float64
+                    ? Column(float64: results.map { $0.doubleValue ?? .nan }) : try Column.build(results, dtype: .object)
+            }
+            return try Column.build(results.map { $0.isMissing ? .none : $0 }, dtype: dtype)
+        }
+    }
+
+    /// median, std, var of sorted present values (NaN when too few).
+    static func moment(_ function: AggregateFunction, _ sorted: [Double], ddof: Int) -> Double {
+        let n = sorted.count
+        switch function {
+        case .median:
+            guard n > 0 else { return .nan }
+            return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
+        default:
+            guard n - ddof > 0 else { return .nan }
+            let mean = sorted.reduce(0, +) / Double(n)
+            let squares = sorted.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+            let variance = squares / Double(n - ddof)
+            return function == .std ? variance.squareRoot() : variance
+        }
+    }
+}
+
+extension Column {
+    /// Three-way order of two present rows (TypeError for values Python cannot order).
+    func compareRows(_ i: Int, _ j: Int) throws -> Int {
+        switch values {
+        case .int64(let v): return v[i] == v[j] ? 0 : (v[i] < v[j] ? -1 : 1)
+        case .float64(let v): return v[i] == v[j] ? 0 : (v[i] < v[j] ? -1 : 1)
+        case .bool(let v): return v[i] == v[j] ? 0 : (v[i] ? 1 : -1)
+        case .string(let v): return v.compare(i, v, j)
+        case .object(let v):
+            guard let order = Comparison.order(v[i], v[j]) else {
+                throw BambooError(.typeMismatch, "'<' not supported between instances of '\(Comparison.pythonType(v[i]))' and '\(Comparison.pythonType(v[j]))'")
+            }
+            return order
+        }
+    }
+
+    /// Python truthiness of a present value (`any`/`all`).
+    func truth(at row: Int) throws -> Bool {
+        switch scalar(at: row) {
+        case .bool(let b): return b
+        case .int(let x): return x != 0
+        case .float(let x): return x != 0
+        case .string(let s): return !s.isEmpty
+        default: return true
+        }
+    }
+
+    /// Rows at `picks`, missing where a pick is nil (int64/bool become float64/object, as pandas upcasts).
+    public func gatherOptional(_ picks: [Int?]) throws -> Column {
+        if picks.allSatisfy({ $0 != nil }) { return take(picks.map { $0 ?? 0 }) }
+        let scalars = picks.map { pick in pick.map { scalar(at: $0) } ?? missingScalar }
+        switch dtype {
+        case .int64: return Column(float64: scalars.map { $0.doubleValue ?? .nan })
+        case .bool: return Column(dtype: .object, values: .object(picks.map { pick in pick.map { scalar(at: $0) } ?? .float(.nan) }))
+        default: return try Column.build(scalars, dtype: dtype)
+        }
+    }
+}

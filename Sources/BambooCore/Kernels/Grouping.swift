@@ -1,0 +1,57 @@
+/// Rows assigned to groups by their key values, as `groupby` forms them.
+public struct Grouping: Sendable {
+    /// The group of each row, or -1 for a row dropped because a key is missing (`dropna=True`).
+    public let groupOfRow: [Int]
+    /// The first row of each group; groups are numbered in the order of `representatives`.
+    public let representatives: [Int]
+
+    public var groupCount: Int { representatives.count }
+
+    /// Groups rows by `keys` (equal values together, all missing values of a key together).
+    /// Groups are numbered by first appearance, or in key order when `sort` (missing keys last,
+    /// as pandas places the NaN group).
+    public static func make(keys: [Column], rowCount: Int, sort: Bool, dropna: Bool) throws -> Grouping {
+        var hashes = [UInt64](repeating: 0, count: rowCount)
+        for key in keys { key.combineHashes(into: &hashes) }
+        var groupOfRow = [Int](repeating: -1, count: rowCount)
+        var representatives: [Int] = []
+        var buckets: [UInt64: [Int]] = [:]  // hash → groups with that hash
+        rows: for row in 0..<rowCount {
+            if dropna && keys.contains(where: { $0.isMissing(row) }) { continue }
+            if let candidates = buckets[hashes[row]] {
+                for group in candidates where keys.allSatisfy({ $0.rowsEqual(row, representatives[group]) }) {
+                    groupOfRow[row] = group
+                    continue rows
+                }
+            }
+            let group = representatives.count
+            representatives.append(row)
+            buckets[hashes[row], default: []].append(group)
+            groupOfRow[row] = group
+        }
+        guard sort, representatives.count > 1 else { return Grouping(groupOfRow: groupOfRow, representatives: representatives) }
+        // Sort the groups by their keys; renumber rows accordingly.
+        let sortKeys = keys.map { SortKey($0.take(representatives), ascending: true, missingFirst: false) }
+        let order = try StableSort.permutation(sortKeys, count: representatives.count)
+        var renumber = [Int](repeating: 0, count: order.count)
+        for (newGroup, oldGroup) in order.enumerated() { renumber[oldGroup] = newGroup }
+        return Grouping(groupOfRow: groupOfRow.map { $0 < 0 ? $0 : renumber[$0] },
+                        representatives: order.map { representatives[$0] })
+    }
+}
+
+extension Column {
+    /// Whether rows `i` and `j` hold the same key (missing equals missing).
+    @inline(__always)
+    public func rowsEqual(_ i: Int, _ j: Int) -> Bool {
+        let mi = isMissing(i), mj = isMissing(j)
+        if mi || mj { return mi && mj }
+        switch values {
+        case .int64(let v): return v[i] == v[j]
+        case .float64(let v): return v[i] == v[j]
+        case .bool(let v): return v[i] == v[j]
+        case .string(let v): return v.equals(i, v, j)
+        case .object(let v): return v[i] == v[j]
+        }
+    }
+}
