@@ -5,3 +5,4 @@
 // merge's options are part of its signature.
 @_exported import enum BambooPlan.JoinHow
 @_exported import enum BambooPlan.JoinValidation
+// Options of groupby's rank.

@@ -8,11 +8,10 @@ public protocol SeriesOperand: Sendable {
 }
 
 extension Series: SeriesOperand {
+    /// Only Series over the same rows combine as expressions; others are aligned first (see `binary`).
     public func expression(alignedWith other: Series) throws -> Expr {
         guard anchor === other.anchor else {
-            throw BambooError(
-                .unsupportedOnBackend,
-                "These Series come from different frames, which pandas aligns by index. Index alignment across frames is not available yet: compute both from the same DataFrame (e.g. df[\"a\"] + df[\"b\"]) or merge the frames first.")
+            throw BambooError.invariant("Series of different frames must be aligned before they are combined")
         }
         return expr
     }
@@ -37,9 +36,39 @@ extension Bool: SeriesOperand {
 extension Series {
     /// `self op other` as pandas computes it (dtype rules, NaN, overflow wrap, division by zero).
     public func binary(_ op: BinaryOperator, _ other: some SeriesOperand, reversed: Bool = false) throws -> Series {
+        if let series = other as? Series, series.anchor !== anchor {
+            return try alignedBinary(op, series, reversed: reversed)
+        }
         let rhs = try other.expression(alignedWith: self)
         let result = try derived(reversed ? .binary(op, rhs, expr) : .binary(op, expr, rhs), name: resultName(other))
         return result
+    }
+
+    /// `self op other` for Series of different frames: pandas aligns them with an outer join on the
+    /// index (the union of labels, sorted, unless both indexes are equal), missing where a side lacks a label.
+    func alignedBinary(_ op: BinaryOperator, _ other: Series, reversed: Bool) throws -> Series {
+        guard other.session.id == session.id else {
+            throw BambooError(.invalidArgument, "The Series belong to different sessions; frames of different sessions cannot be combined.")
+        }
+        let left = try toFrame(), right = try other.toFrame()
+        let (leftPlan, rightPlan) = (try left.labelledPlan(), try right.labelledPlan())
+        guard leftPlan.schema.index.fields.count == 1, rightPlan.schema.index.fields.count == 1 else {
+            throw BambooError(.unsupportedOnBackend, "Aligning Series with a MultiIndex is not available yet; reset_index() first.")
+        }
+        let (li, ri) = (leftPlan.schema.index.fields[0], rightPlan.schema.index.fields[0])
+        let (lv, rv) = (leftPlan.schema.columns[0], rightPlan.schema.columns[0])
+        let indexField = Field(label: li.label == ri.label ? li.label : .none, dtype: try DTypePromotion.common([li.dtype, ri.dtype]))
+        let leftValue = Field(label: lv.label, dtype: lv.dtype), rightValue = Field(label: rv.label, dtype: rv.dtype)
+        var spec = JoinSpec(how: .outer, leftKeys: [li.id], rightKeys: [ri.id],
+                            columns: [(indexField, .key(left: li.id, right: ri.id)), (leftValue, .left(lv.id)), (rightValue, .right(rv.id))],
+                            indicator: nil, sort: false, validate: nil)
+        spec.keepEqualKeysInPlace = true
+        let joined = try LogicalPlan(.join(leftPlan, rightPlan, spec))
+        let aligned = try LogicalPlan(.project(joined, index: .fields([.passthrough(indexField)]),
+                                               columns: [.passthrough(leftValue), .passthrough(rightValue)]))
+        let (a, b) = (Expr.column(leftValue.id), Expr.column(rightValue.id))
+        return try Series(session: session, anchor: aligned, expr: reversed ? .binary(op, b, a) : .binary(op, a, b),
+                          name: name == other.name ? name : .none)
     }
 
     /// pandas keeps the name when both sides share it (or the other side is a scalar).

@@ -26,6 +26,10 @@ enum CallMapper {
         "last": ["numeric_only", "min_count", "skipna"], "nunique": ["dropna"], "any": ["skipna"], "all": ["skipna"],
         "size": [], "agg": ["func"],
         "merge": ["right", "how", "on", "left_on", "right_on", "left_index", "right_index", "sort", "suffixes", "copy", "indicator", "validate"],
+        "transform": ["func", "engine", "engine_kwargs", "ddof"], "cumsum": ["numeric_only", "skipna"], "cumprod": ["numeric_only", "skipna"],
+        "cummax": ["numeric_only", "skipna"], "cummin": ["numeric_only", "skipna"], "cumcount": ["ascending"],
+        "shift": ["periods", "freq", "axis", "fill_value", "suffix"], "diff": ["periods", "axis"],
+        "rank": ["method", "ascending", "na_option", "pct", "axis"], "nth": ["n", "dropna"],
     ]
 
     /// What Bamboo implements of each method's keywords (for the API table in MATRIX.md).
@@ -38,7 +42,9 @@ enum CallMapper {
         "isna": [], "notna": [], "isnull": [], "notnull": [], "assign": ["**kwargs"],
         "sum": ["skipna"], "mean": ["skipna"], "min": ["skipna"], "max": ["skipna"], "prod": ["skipna"], "count": [],
         "to_csv": ["path_or_buf", "sep", "na_rep", "header", "index"], "abs": [],
-        "groupby": ["by", "as_index", "sort", "dropna"], "groupby.sum": ["min_count"], "groupby.prod": ["min_count"], "median": [], "std": ["ddof"], "var": ["ddof"], "first": [],
+        "groupby": ["by", "as_index", "sort", "dropna"], "groupby.sum": ["min_count"], "groupby.prod": ["min_count"], "median": [],
+        "transform": ["func", "ddof"], "cumsum": [], "cumprod": [], "cummax": [], "cummin": [], "cumcount": ["ascending"],
+        "shift": ["periods", "fill_value"], "diff": ["periods"], "rank": ["method", "ascending", "na_option", "pct"], "nth": ["n"], "std": ["ddof"], "var": ["ddof"], "first": [],
         "last": [], "nunique": [], "any": [], "all": [], "size": [], "agg": ["func"],
         "merge": ["right", "how", "on", "left_on", "right_on", "sort", "suffixes", "indicator", "validate"],
         "concat": ["objs", "join", "ignore_index", "sort", "verify_integrity"],
@@ -250,7 +256,49 @@ enum CallMapper {
         }
     }
 
+    /// Options of `rank`, validated as pandas does.
+    static func rankOptions(_ a: Arguments) throws -> (RankMethod, Bool, RankNAOption, Bool) {
+        let methodText = try a.string("method") ?? "average"
+        guard let method = RankMethod(rawValue: methodText) else { throw BambooError(.invalidArgument, "invalid rank method '\(methodText)'") }
+        let naText = try a.string("na_option") ?? "keep"
+        guard let na = RankNAOption(rawValue: naText) else { throw BambooError(.invalidArgument, "na_option must be one of 'keep', 'top', or 'bottom'") }
+        return (method, try a.bool("ascending", default: true), na, try a.bool("pct", default: false))
+    }
+
+    /// `nth`'s positions: one or a list.
+    static func positions(_ a: Arguments) throws -> [Int] {
+        switch a["n"] {
+        case .scalar(.int(let n))?: return [Int(n)]
+        case .list?: return try Indexing.positions(a["n"] ?? .list([]))
+        default: throw RunnerGap("nth with \(a["n"]?.kind ?? "nothing")")
+        }
+    }
+
+    /// Calls shared by frame and Series groupbys whose results keep the rows (windows, selections).
+    static func groupWindowCall(_ name: String, _ gb: DataFrameGroupBy, _ a: Arguments) throws -> DataFrame? {
+        switch name {
+        case "transform":
+            guard case .scalar(.string(let function))? = a["func"] else { throw RunnerGap("transform with \(a["func"]?.kind ?? "nothing")") }
+            return try gb.transform(function, ddof: a.int("ddof") ?? 1)
+        case "cumsum": return try gb.cumsum()
+        case "cumprod": return try gb.cumprod()
+        case "cummax": return try gb.cummax()
+        case "cummin": return try gb.cummin()
+        case "shift": return try gb.shift(a.int("periods") ?? 1, fillValue: a.scalar("fill_value"))
+        case "diff": return try gb.diff(a.int("periods") ?? 1)
+        case "rank":
+            let (method, ascending, na, pct) = try rankOptions(a)
+            return try gb.rank(method: method, ascending: ascending, naOption: na, pct: pct)
+        case "head": return try gb.head(a.int("n") ?? 5)
+        case "tail": return try gb.tail(a.int("n") ?? 5)
+        case "nth": return try gb.nth(positions(a))
+        default: return nil
+        }
+    }
+
     static func groupCall(_ name: String, _ gb: DataFrameGroupBy, asIndex: Bool, _ a: Arguments) throws -> CaseValue {
+        if let rows = try groupWindowCall(name, gb, a) { return .frame(rows) }
+        if name == "cumcount" { return .series(try gb.cumcount(ascending: a.bool("ascending", default: true))) }
         switch name {
         case "sum": return .frame(try gb.sum(minCount: a.int("min_count") ?? 0))
         case "prod": return .frame(try gb.prod(minCount: a.int("min_count") ?? 0))
@@ -288,6 +336,22 @@ enum CallMapper {
 
     static func seriesGroupCall(_ name: String, _ gb: SeriesGroupBy, _ a: Arguments) throws -> CaseValue {
         switch name {
+        case "transform":
+            guard case .scalar(.string(let function))? = a["func"] else { throw RunnerGap("transform with \(a["func"]?.kind ?? "nothing")") }
+            return .series(try gb.transform(function, ddof: a.int("ddof") ?? 1))
+        case "cumsum": return .series(try gb.cumsum())
+        case "cumprod": return .series(try gb.cumprod())
+        case "cummax": return .series(try gb.cummax())
+        case "cummin": return .series(try gb.cummin())
+        case "cumcount": return .series(try gb.cumcount(ascending: a.bool("ascending", default: true)))
+        case "shift": return .series(try gb.shift(a.int("periods") ?? 1, fillValue: a.scalar("fill_value")))
+        case "diff": return .series(try gb.diff(a.int("periods") ?? 1))
+        case "rank":
+            let (method, ascending, na, pct) = try rankOptions(a)
+            return .series(try gb.rank(method: method, ascending: ascending, naOption: na, pct: pct))
+        case "head": return .series(try gb.head(a.int("n") ?? 5))
+        case "tail": return .series(try gb.tail(a.int("n") ?? 5))
+        case "nth": return .series(try gb.nth(positions(a)))
         case "sum": return .series(try gb.sum(minCount: a.int("min_count") ?? 0))
         case "prod": return .series(try gb.prod(minCount: a.int("min_count") ?? 0))
         case "mean": return .series(try gb.mean())

@@ -155,6 +155,32 @@ public struct EagerBackend: Backend {
             }
             return EagerTable(schema: plan.schema, columns: columns, rowCount: grouping.groupCount)
 
+        case .groupWindow(let inputPlan, let keys, let windows, let dropna):
+            let input = try run(inputPlan, labels: &labels)
+            let grouping = try Grouping.make(keys: try keys.map(input.evaluate), rowCount: input.rowCount, sort: false, dropna: dropna)
+            var columns: [FieldID: Column] = [:]
+            for field in inputPlan.schema.index.fields { columns[field.id] = try input.column(field.id) }
+            for window in windows { columns[window.field.id] = try window.function.apply(try input.evaluate(window.input), grouping: grouping) }
+            return EagerTable(schema: plan.schema, columns: columns, rowCount: input.rowCount)
+
+        case .groupSelect(let inputPlan, let keys, let selection, let dropna):
+            let input = try run(inputPlan, labels: &labels)
+            let grouping = try Grouping.make(keys: try keys.map(input.evaluate), rowCount: input.rowCount, sort: false, dropna: dropna)
+            var members = [[Int]](repeating: [], count: grouping.groupCount)
+            for (row, group) in grouping.groupOfRow.enumerated() where group >= 0 { members[group].append(row) }
+            var keep = [Bool](repeating: false, count: input.rowCount)
+            for rows in members {
+                let count = rows.count
+                let chosen: [Int]
+                switch selection {
+                case .head(let n): chosen = Array(rows.prefix(n >= 0 ? n : Swift.max(0, count + n)))
+                case .tail(let n): chosen = Array(rows.suffix(n >= 0 ? n : Swift.max(0, count + n)))
+                case .nth(let positions): chosen = positions.compactMap { p in let q = p < 0 ? p + count : p; return q >= 0 && q < count ? rows[q] : nil }
+                }
+                for row in chosen { keep[row] = true }
+            }
+            return input.take(keep.indices.filter { keep[$0] })
+
         case .concat(let partPlans, let spec):
             let parts = try partPlans.map { try run($0, labels: &labels) }
             var columns: [FieldID: Column] = [:]

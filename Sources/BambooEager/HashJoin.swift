@@ -8,8 +8,13 @@ enum HashJoin {
 
     /// The merged table: pairs rows, orders them (`sort`), and gathers every output column.
     static func execute(left: EagerTable, right: EagerTable, spec: JoinSpec, schema: Schema) throws -> EagerTable {
-        var rows = try pairs(left: try spec.leftKeys.map(left.column), leftCount: left.rowCount,
-                             right: try spec.rightKeys.map(right.column), rightCount: right.rowCount, how: spec.how, validate: spec.validate)
+        let leftKeys = try spec.leftKeys.map(left.column), rightKeys = try spec.rightKeys.map(right.column)
+        var rows: [Pair]
+        if spec.keepEqualKeysInPlace && leftKeys == rightKeys {
+            rows = (0..<left.rowCount).map { ($0, $0) }
+        } else {
+            rows = try pairs(left: leftKeys, leftCount: left.rowCount, right: rightKeys, rightCount: right.rowCount, how: spec.how, validate: spec.validate)
+        }
         /// A key named in `on`: the left value, or the right one where the row has no left side.
         func coalesced(_ l: FieldID, _ r: FieldID) throws -> Column {
             let leftKey = try left.column(l), rightKey = try right.column(r)

@@ -131,3 +131,24 @@ import Testing
         #expect(plan.hasSuffix("Row order: position in literal"))
     }
 }
+
+@Suite struct CrossFrameArithmeticTests {
+    @Test func seriesOfDifferentFramesAlignWithAnOuterJoinOnTheIndex() async throws {
+        let a = try DataFrame(["v": [1, 2, 3]], index: ["c", "a", "b"])
+        let b = try DataFrame(["v": [10, 20]], index: ["b", "d"])
+        let sum = try await (a["v"] + b["v"]).collect()
+        // pandas: the union of labels, sorted; NaN where a side lacks the label; the shared name kept.
+        #expect(try await sum.index().values == ["a", "b", "c", "d"])
+        #expect(try await sum.toList().map(\.description) == ["nan", "13.0", "nan", "nan"])
+        #expect(sum.name == "v")
+    }
+
+    @Test func equalIndexesKeepTheirOrder() async throws {
+        let a = try DataFrame(["x": [1, 2]], index: ["q", "p"])
+        let b = try DataFrame(["y": [10, 20]], index: ["q", "p"])
+        let product = try await (a["x"] * b["y"]).collect()
+        #expect(try await product.index().values == ["q", "p"])
+        #expect(try await product.toList() == [10, 40])
+        #expect(product.name == .none)
+    }
+}

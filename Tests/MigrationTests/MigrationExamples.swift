@@ -71,5 +71,38 @@ enum MigrationExamples {
             let result = try df.astype(["f": .int64, "s": .int64])
             return result
         },
+        "groupby-sum": {
+            let df = try DataFrame(["region": ["N", "S", "N", nil], "units": [3, 5, 2, 7], "price": [1.5, 2.0, nil, 4.0]])
+            let result = try df.groupby("region").sum()
+            return result
+        },
+        "groupby-dropna-false": {
+            let df = try DataFrame(["k": ["b", nil, "a", "b"], "v": [1, 2, 3, 4]])
+            let result = try df.groupby("k", sort: false, dropna: false)["v"].sum().toFrame()
+            return result
+        },
+        "groupby-as-index-false": {
+            let df = try DataFrame(["k": ["x", "y", "x", "x"], "j": [1, 1, 2, 1], "v": [1.0, 2.0, 3.0, 5.0]])
+            let result = try df.groupby(["k", "j"], asIndex: false)[["v"]].mean()
+            return result
+        },
+        "merge-left": {
+            let orders = try DataFrame(["order": [1, 2, 3, 4], "customer": ["c", "a", "z", "a"]])
+            let customers = try DataFrame(["customer": ["a", "c"], "city": ["Oslo", "Lima"]])
+            let result = try orders.merge(customers, how: .left, on: ["customer"])
+            return result
+        },
+        "merge-outer-indicator": {
+            let left = try DataFrame(["k": [2.0, nil, 1.0], "a": ["x", "y", "z"]])
+            let right = try DataFrame(["k": [nil, 3.0, 1.0], "b": [10, 20, 30]])
+            let result = try left.merge(right, how: .outer, on: ["k"], indicator: true)
+            return result
+        },
+        "concat-rows": {
+            let jan = try DataFrame(["day": [1, 2], "sales": [10, 12]])
+            let feb = try DataFrame(["day": [1], "sales": [9], "returns": [1]])
+            let result = try concat([jan, feb], ignoreIndex: true)
+            return result
+        },
     ]
 }

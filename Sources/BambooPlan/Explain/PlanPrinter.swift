@@ -73,6 +73,10 @@ enum PlanPrinter {
             return "[\(start?.pythonRepr ?? ""):\(stop?.pythonRepr ?? "")\(step == 1 ? "" : ":\(step)")] (inclusive)"
         case .rowToSeries(_, let field): return field.description
         case .alignColumn(_, _, let value, let field, let purpose): return "\(field) = \(value) by index (\(purpose.rawValue))"
+        case .groupWindow(_, let keys, let columns, let dropna):
+            return "by [\(keys.map(\.description).joined(separator: ", "))] dropna=\(dropna ? "True" : "False") [\(columns.map { "\($0.field) = \($0.function.name)(\($0.input))" }.joined(separator: ", "))]"
+        case .groupSelect(_, let keys, let selection, _):
+            return "\(selection) by [\(keys.map(\.description).joined(separator: ", "))]"
         case .concat(let parts, let spec):
             return "\(parts.count) inputs [\(spec.index == nil ? "index: RangeIndex; " : "")\(fields(spec.columns))]"
         case .join(_, _, let spec):

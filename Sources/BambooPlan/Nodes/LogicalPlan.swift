@@ -46,6 +46,11 @@ public final class LogicalPlan: Sendable, CustomStringConvertible {
         case aggregate(LogicalPlan, keys: [NamedExpr], aggregations: [Aggregation], sort: Bool, dropna: Bool)
         /// The rows of several plans one after another (`concat`).
         case concat([LogicalPlan], ConcatSpec)
+        /// Per-group operations that keep every row in place (`cumsum`, `shift`, `transform`, ...):
+        /// the same rows and index, one column per window column.
+        case groupWindow(LogicalPlan, keys: [Expr], columns: [WindowColumn], dropna: Bool)
+        /// Some rows of each group (`head`, `tail`, `nth`), in their original order.
+        case groupSelect(LogicalPlan, keys: [Expr], selection: GroupRowSelection, dropna: Bool)
         /// Rows of two plans matched on key columns (`merge`), in pandas' order for `how`.
         case join(LogicalPlan, LogicalPlan, JoinSpec)
         /// One value per column (`df.sum()`); a single row, labels as the input's columns.
@@ -69,7 +74,8 @@ public final class LogicalPlan: Sendable, CustomStringConvertible {
         case .concat(let parts, _): return parts
         case .project(let input, _, _), .filter(let input, _), .sort(let input, _), .slice(let input, _, _, _),
              .take(let input, _, _), .maskRows(let input, _, _), .attachColumn(let input, _, _), .rowNumber(let input, _), .locLabels(let input, _), .dropLabels(let input, _, _), .locSlice(let input, _, _, _),
-             .rowToSeries(let input, _), .reduce(let input, _, _, _), .aggregate(let input, _, _, _, _):
+             .rowToSeries(let input, _), .reduce(let input, _, _, _), .aggregate(let input, _, _, _, _),
+             .groupWindow(let input, _, _, _), .groupSelect(let input, _, _, _):
             return [input]
         }
     }
@@ -94,6 +100,8 @@ public final class LogicalPlan: Sendable, CustomStringConvertible {
         case .reduce: return "Reduce"
         case .aggregate: return "Aggregate"
         case .join: return "Join"
+        case .groupWindow: return "GroupWindow"
+        case .groupSelect: return "GroupSelect"
         case .concat: return "Concat"
         }
     }

@@ -86,6 +86,34 @@ public struct Aggregation: Sendable, Hashable {
     }
 }
 
+/// One output column of a per-group window operation (`cumsum`, `transform("mean")`, ...).
+public struct WindowColumn: Sendable, Hashable {
+    public var field: Field
+    public var function: GroupWindowFunction
+    public var input: Expr
+
+    public init(field: Field, function: GroupWindowFunction, input: Expr) {
+        self.field = field
+        self.function = function
+        self.input = input
+    }
+}
+
+/// Which rows of each group `head`/`tail`/`nth` keep.
+public enum GroupRowSelection: Sendable, Hashable, CustomStringConvertible {
+    case head(Int)
+    case tail(Int)
+    case nth([Int])
+
+    public var description: String {
+        switch self {
+        case .head(let n): return "head(\(n))"
+        case .tail(let n): return "tail(\(n))"
+        case .nth(let positions): return "nth(\(positions))"
+        }
+    }
+}
+
 /// pandas' `merge(how=)`.
 public enum JoinHow: String, Sendable, Hashable, CaseIterable {
     case inner, left, right, outer, cross
@@ -126,6 +154,9 @@ public struct JoinSpec: Sendable, Hashable {
     public var indicator: Field?
     public var sort: Bool
     public var validate: JoinValidation?
+    /// Index alignment (`s1 + s2`): when both sides' keys are the same sequence, rows pair up in
+    /// place and nothing is reordered, as pandas skips the join for equal indexes.
+    public var keepEqualKeysInPlace: Bool = false
 
     public init(how: JoinHow, leftKeys: [FieldID], rightKeys: [FieldID], columns: [(field: Field, source: JoinSource)],
                 indicator: Field?, sort: Bool, validate: JoinValidation?) {
@@ -140,6 +171,7 @@ public struct JoinSpec: Sendable, Hashable {
 
     public static func == (a: JoinSpec, b: JoinSpec) -> Bool {
         a.how == b.how && a.leftKeys == b.leftKeys && a.rightKeys == b.rightKeys && a.indicator == b.indicator && a.sort == b.sort
+            && a.keepEqualKeysInPlace == b.keepEqualKeysInPlace
             && a.validate == b.validate && a.columns.map(\.field) == b.columns.map(\.field) && a.columns.map(\.source) == b.columns.map(\.source)
     }
 

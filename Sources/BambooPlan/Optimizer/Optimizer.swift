@@ -36,6 +36,8 @@ extension LogicalPlan {
         guard let input = newInputs.first else { return self }
         switch node {
         case .source: return self
+        case .groupWindow(_, let keys, let columns, let dropna): return try LogicalPlan(.groupWindow(input, keys: keys, columns: columns, dropna: dropna))
+        case .groupSelect(_, let keys, let selection, let dropna): return try LogicalPlan(.groupSelect(input, keys: keys, selection: selection, dropna: dropna))
         case .concat(_, let spec):
             return try LogicalPlan(.concat(newInputs, spec))
         case .join(_, _, let spec):

@@ -22,6 +22,7 @@ enum SchemaInference {
             return [.selection("labels \(labels.prefix(5).map(\.pythonRepr).joined(separator: ", "))\(labels.count > 5 ? ", ..." : "")")] + input.schema.order
         case .reduce, .rowToSeries: return []
         case .concat(let parts, _): return [.selection("inputs one after another")] + (parts.first?.schema.order ?? [])
+        case .groupWindow(let input, _, _, _), .groupSelect(let input, _, _, _): return input.schema.order
         case .join(let left, let right, let spec):
             switch spec.how {
             case .inner, .left: return [.selection("left rows, then their matches")] + left.schema.order
@@ -97,6 +98,18 @@ enum SchemaInference {
             let expected = try DTypePromotion.common(input.schema.columns.map(\.dtype))
             guard field.dtype == expected else { throw BambooError.invariant("row series dtype \(field.dtype) != \(expected)") }
             return Schema(index: .fields([Field(label: .none, dtype: labelType == .float64 && labels.isEmpty ? .object : labelType)]), columns: [field])
+        case .groupWindow(let input, let keys, let columns, _):
+            let fields = input.schema.allFields
+            for key in keys { _ = try ExprTyping.dtype(of: key, in: fields) }
+            return Schema(index: input.schema.index, columns: try columns.map { column in
+                let dtype = try column.function.resultDType(for: ExprTyping.dtype(of: column.input, in: fields))
+                guard dtype == column.field.dtype else { throw BambooError.invariant("window column \(column.field) gives \(dtype)") }
+                return column.field
+            })
+        case .groupSelect(let input, let keys, _, _):
+            try requireLabelledRows(input, "Group selection")
+            for key in keys { _ = try ExprTyping.dtype(of: key, in: input.schema.allFields) }
+            return input.schema
         case .concat(let parts, let spec):
             guard spec.sources.count == parts.count, spec.index == nil || spec.indexSources.count == parts.count else {
                 throw BambooError.invariant("concat sources do not match its inputs")

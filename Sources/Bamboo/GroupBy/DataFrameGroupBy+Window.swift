@@ -1,0 +1,76 @@
+import BambooCore
+import BambooPlan
+
+extension DataFrameGroupBy {
+    /// Each row gets its group's aggregate (pandas: `gb.transform("mean")`); same rows and index.
+    public func transform(_ function: String, ddof: Int = 1) throws -> DataFrame {
+        try window(.transform(try AggregateFunction.named(function), ddof: ddof))
+    }
+    /// Running sums within each group (pandas: `gb.cumsum()`).
+    public func cumsum() throws -> DataFrame { try window(.cumsum) }
+    public func cumprod() throws -> DataFrame { try window(.cumprod) }
+    public func cummax() throws -> DataFrame { try window(.cummax) }
+    public func cummin() throws -> DataFrame { try window(.cummin) }
+    /// Values from `periods` rows earlier in the same group (pandas: `gb.shift(periods, fill_value=)`).
+    public func shift(_ periods: Int = 1, fillValue: Scalar? = nil) throws -> DataFrame { try window(.shift(periods: periods, fill: fillValue)) }
+    /// Differences with the value `periods` rows earlier in the same group (pandas: `gb.diff()`).
+    public func diff(_ periods: Int = 1) throws -> DataFrame { try window(.diff(periods: periods)) }
+    /// Ranks within each group (pandas: `gb.rank(method=, ascending=, na_option=, pct=)`).
+    public func rank(method: RankMethod = .average, ascending: Bool = true, naOption: RankNAOption = .keep, pct: Bool = false) throws -> DataFrame {
+        try window(.rank(method: method, ascending: ascending, naOption: naOption, pct: pct))
+    }
+
+    /// Each row's position in its group (pandas: `gb.cumcount(ascending=)`), as a Series on the frame's index.
+    public func cumcount(ascending: Bool = true) throws -> Series {
+        let column = WindowColumn(field: Field(label: .none, dtype: .int64), function: .cumcount(ascending: ascending), input: .column(keys[0].id))
+        return try Series.wrapping(DataFrame(session: frame.session, plan: windowPlan([column])))
+    }
+
+    /// The first `n` rows of each group, in their original order (pandas: `gb.head(n)`).
+    public func head(_ n: Int = 5) throws -> DataFrame { try select(.head(n)) }
+    /// The last `n` rows of each group (pandas: `gb.tail(n)`).
+    public func tail(_ n: Int = 5) throws -> DataFrame { try select(.tail(n)) }
+    /// The rows at these positions within each group (pandas: `gb.nth([...])`).
+    public func nth(_ positions: [Int]) throws -> DataFrame { try select(.nth(positions)) }
+    public func nth(_ position: Int) throws -> DataFrame { try select(.nth([position])) }
+
+    func window(_ function: GroupWindowFunction) throws -> DataFrame {
+        let columns = try selection.map { field in
+            WindowColumn(field: Field(label: field.label, dtype: try function.resultDType(for: field.dtype)), function: function, input: .column(field.id))
+        }
+        return DataFrame(session: frame.session, plan: try windowPlan(columns))
+    }
+
+    func windowPlan(_ columns: [WindowColumn]) throws -> LogicalPlan {
+        try frame.checkDeferred()
+        return try LogicalPlan(.groupWindow(frame.plan, keys: keys.map { .column($0.id) }, columns: columns, dropna: dropna))
+    }
+
+    /// Rows chosen per group; the whole rows when nothing was selected, else the selected columns.
+    func select(_ rows: GroupRowSelection) throws -> DataFrame {
+        let labelled = try frame.labelledPlan()
+        let chosen = try LogicalPlan(.groupSelect(labelled, keys: keys.map { .column($0.id) }, selection: rows, dropna: dropna))
+        let keyIDs = Set(keys.map(\.id))
+        let everything = frame.schema.columns.filter { !keyIDs.contains($0.id) } == selection
+        let columns = everything ? frame.schema.columns : selection
+        return DataFrame(session: frame.session, plan: try LogicalPlan(.project(chosen, index: .keep, columns: columns.map(NamedExpr.passthrough))))
+    }
+}
+
+extension SeriesGroupBy {
+    public func transform(_ function: String, ddof: Int = 1) throws -> Series { try Series.wrapping(groups.transform(function, ddof: ddof)) }
+    public func cumsum() throws -> Series { try Series.wrapping(groups.cumsum()) }
+    public func cumprod() throws -> Series { try Series.wrapping(groups.cumprod()) }
+    public func cummax() throws -> Series { try Series.wrapping(groups.cummax()) }
+    public func cummin() throws -> Series { try Series.wrapping(groups.cummin()) }
+    public func shift(_ periods: Int = 1, fillValue: Scalar? = nil) throws -> Series { try Series.wrapping(groups.shift(periods, fillValue: fillValue)) }
+    public func diff(_ periods: Int = 1) throws -> Series { try Series.wrapping(groups.diff(periods)) }
+    public func rank(method: RankMethod = .average, ascending: Bool = true, naOption: RankNAOption = .keep, pct: Bool = false) throws -> Series {
+        try Series.wrapping(groups.rank(method: method, ascending: ascending, naOption: naOption, pct: pct))
+    }
+    public func cumcount(ascending: Bool = true) throws -> Series { try groups.cumcount(ascending: ascending) }
+    public func head(_ n: Int = 5) throws -> Series { try Series.wrapping(groups.head(n)) }
+    public func tail(_ n: Int = 5) throws -> Series { try Series.wrapping(groups.tail(n)) }
+    public func nth(_ positions: [Int]) throws -> Series { try Series.wrapping(groups.nth(positions)) }
+    public func nth(_ position: Int) throws -> Series { try Series.wrapping(groups.nth([position])) }
+}

@@ -1,0 +1,129 @@
+/// Per-group operations that keep every row in place (`transform`, `cumsum`, `shift`, `rank`, ...),
+/// with pandas' `groupby` semantics: each group sees only its own rows, in order; rows whose key
+/// is missing (dropped by `dropna`) get a missing result.
+public enum GroupWindowFunction: Sendable, Hashable {
+    case transform(AggregateFunction, ddof: Int)
+    case cumsum, cumprod, cummax, cummin
+    case cumcount(ascending: Bool)
+    case shift(periods: Int, fill: Scalar?)
+    case diff(periods: Int)
+    case rank(method: RankMethod, ascending: Bool, naOption: RankNAOption, pct: Bool)
+
+    public var name: String {
+        switch self {
+        case .transform(let f, _): return "transform(\(f.rawValue))"
+        case .cumsum: return "cumsum"
+        case .cumprod: return "cumprod"
+        case .cummax: return "cummax"
+        case .cummin: return "cummin"
+        case .cumcount: return "cumcount"
+        case .shift(let n, _): return "shift(\(n))"
+        case .diff(let n): return "diff(\(n))"
+        case .rank(let method, _, _, _): return "rank(\(method.rawValue))"
+        }
+    }
+
+    /// The result dtype for values of `input` (before any data-dependent upcast).
+    public func resultDType(for input: DType) throws -> DType {
+        switch self {
+        case .transform(let f, _): return try f.resultDType(for: input)
+        case .cumcount: return .int64
+        case .rank: return input.usesNA ? .nullableFloat64 : .float64
+        case .cumsum, .cumprod:
+            switch input {
+            case .int64, .bool: return .int64
+            case .float64, .nullableInt64, .nullableFloat64: return input
+            case .nullableBool: return .nullableInt64
+            default: throw BambooError(.typeMismatch, "\(name) is not supported for dtype \(input.name)")
+            }
+        case .cummax, .cummin:
+            guard input.isNumeric || input == .string || input == .object else {
+                throw BambooError(.typeMismatch, "\(name) is not supported for dtype \(input.name)")
+            }
+            return input
+        case .shift: return input
+        case .diff:
+            switch input {
+            case .int64, .float64: return .float64
+            case .nullableInt64, .nullableFloat64: return input
+            case .bool: return .object
+            default: throw BambooError(.typeMismatch, "unsupported operand type(s) for -: '\(input.name)' and '\(input.name)'")
+            }
+        }
+    }
+
+    /// The function applied to each group of `column`; the result has one value per row.
+    public func apply(_ column: Column, grouping: Grouping) throws -> Column {
+        let n = column.count
+        var members = [[Int]](repeating: [], count: grouping.groupCount)
+        for (row, group) in grouping.groupOfRow.enumerated() where group >= 0 { members[group].append(row) }
+        var out = [Scalar](repeating: column.missingScalar, count: n)
+        let dtype = try resultDType(for: column.dtype)
+        switch self {
+        case .transform(let function, let ddof):
+            let aggregated = try function.apply(column, grouping: grouping, ddof: ddof)
+            for (group, rows) in members.enumerated() { for row in rows { out[row] = aggregated.scalar(at: group) } }
+            return try Column.buildUpcasting(out, dtype: aggregated.dtype)
+        case .cumcount(let ascending):
+            for rows in members { for (i, row) in rows.enumerated() { out[row] = .int(Int64(ascending ? i : rows.count - 1 - i)) } }
+            // Rows of no group: pandas gives NaN (so the column becomes float64).
+            return try Column.buildUpcasting(out.map { $0.isMissing ? .float(.nan) : $0 }, dtype: .int64)
+        case .cumsum, .cumprod, .cummax, .cummin:
+            for rows in members {
+                var running: Scalar?
+                for row in rows {
+                    if column.isMissing(row) { continue }  // missing stays missing; the running value goes on
+                    let value = column.scalar(at: row)
+                    if let current = running {
+                        switch self {
+                        case .cumsum: running = try Kernels.binary(.add, .scalar(current), .scalar(value), count: 1).scalar(at: 0)
+                        case .cumprod: running = try Kernels.binary(.multiply, .scalar(current), .scalar(value), count: 1).scalar(at: 0)
+                        default:
+                            let order = Comparison.order(value, current) ?? 0
+                            if (self == .cummax && order > 0) || (self == .cummin && order < 0) { running = value }
+                        }
+                    } else {
+                        running = self == .cumsum || self == .cumprod ? (column.dtype == .bool || column.dtype == .nullableBool ? .int(value == .bool(true) ? 1 : 0) : value) : value
+                    }
+                    out[row] = running ?? value
+                }
+            }
+            return try Column.buildUpcasting(out, dtype: dtype)
+        case .shift(let periods, let fill):
+            for rows in members {
+                for (i, row) in rows.enumerated() {
+                    let source = i - periods
+                    out[row] = source >= 0 && source < rows.count ? column.scalar(at: rows[source]) : (fill ?? column.missingScalar)
+                }
+            }
+            return try Column.buildUpcasting(out, dtype: dtype)
+        case .diff(let periods):
+            for rows in members {
+                for (i, row) in rows.enumerated() {
+                    let source = i - periods
+                    guard source >= 0 && source < rows.count, !column.isMissing(row), !column.isMissing(rows[source]) else { continue }
+                    out[row] = try Kernels.binary(.subtract, .scalar(column.scalar(at: row)), .scalar(column.scalar(at: rows[source])), count: 1).scalar(at: 0)
+                }
+            }
+            return try Column.buildUpcasting(out, dtype: dtype)
+        case .rank(let method, let ascending, let naOption, let pct):
+            for rows in members {
+                let ranks = try Ranking.ranks(column, rows: rows, method: method, ascending: ascending, naOption: naOption, pct: pct)
+                for (row, rank) in zip(rows, ranks) { out[row] = rank.map(Scalar.float) ?? .float(.nan) }
+            }
+            return try Column.buildUpcasting(out, dtype: dtype)
+        }
+    }
+}
+
+extension Column {
+    /// Builds `scalars` as `dtype`, upcasting as pandas does when a missing value lands in a dtype
+    /// that cannot hold one (int64 → float64, bool → object).
+    public static func buildUpcasting(_ scalars: [Scalar], dtype: DType) throws -> Column {
+        if !dtype.canHoldMissing, scalars.contains(where: \.isMissing) {
+            return dtype == .int64 ? Column(float64: scalars.map { $0.doubleValue ?? .nan })
+                : Column(dtype: .object, values: .object(scalars.map { $0.isMissing ? .float(.nan) : $0 }))
+        }
+        return try build(scalars.map { $0.isMissing ? .none : $0 }, dtype: dtype)
+    }
+}
