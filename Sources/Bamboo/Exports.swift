@@ -6,3 +6,4 @@
 @_exported import enum BambooPlan.JoinHow
 @_exported import enum BambooPlan.JoinValidation
 // Options of groupby's rank.
+@_exported import enum BambooPlan.DuplicateKeep

@@ -57,18 +57,25 @@ extension Series {
         }
         let (li, ri) = (leftPlan.schema.index.fields[0], rightPlan.schema.index.fields[0])
         let (lv, rv) = (leftPlan.schema.columns[0], rightPlan.schema.columns[0])
-        let indexField = Field(label: li.label == ri.label ? li.label : .none, dtype: try DTypePromotion.common([li.dtype, ri.dtype]))
+        // pandas joins the indexes with Index.join, which keeps the (Python) left operand's name.
+        let indexField = Field(label: reversed ? ri.label : li.label, dtype: try DTypePromotion.common([li.dtype, ri.dtype]))
         let leftValue = Field(label: lv.label, dtype: lv.dtype), rightValue = Field(label: rv.label, dtype: rv.dtype)
         var spec = JoinSpec(how: .outer, leftKeys: [li.id], rightKeys: [ri.id],
                             columns: [(indexField, .key(left: li.id, right: ri.id)), (leftValue, .left(lv.id)), (rightValue, .right(rv.id))],
                             indicator: nil, sort: false, validate: nil)
         spec.keepEqualKeysInPlace = true
+        spec.requireEqualKeys = op.isComparison
         let joined = try LogicalPlan(.join(leftPlan, rightPlan, spec))
         let aligned = try LogicalPlan(.project(joined, index: .fields([.passthrough(indexField)]),
                                                columns: [.passthrough(leftValue), .passthrough(rightValue)]))
-        let (a, b) = (Expr.column(leftValue.id), Expr.column(rightValue.id))
-        return try Series(session: session, anchor: aligned, expr: reversed ? .binary(op, b, a) : .binary(op, a, b),
-                          name: name == other.name ? name : .none)
+        let (own, others) = (Expr.column(leftValue.id), Expr.column(rightValue.id))
+        let (a, b) = reversed ? (others, own) : (own, others)
+        var expr = Expr.binary(op, a, b)
+        if (op == .and || op == .or), dtype == .bool, other.dtype == .bool {
+            // pandas: a label missing on the left gives False; missing on the right acts as False.
+            expr = .binary(.and, .notNull(a), .binary(op, .fillNull(a, .bool(false)), .fillNull(b, .bool(false))))
+        }
+        return try Series(session: session, anchor: aligned, expr: expr, name: name == other.name ? name : .none)
     }
 
     /// pandas keeps the name when both sides share it (or the other side is a scalar).

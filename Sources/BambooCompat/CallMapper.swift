@@ -23,13 +23,15 @@ enum CallMapper {
         "groupby": ["by", "axis", "level", "as_index", "sort", "group_keys", "observed", "dropna"],
         "median": ["numeric_only"], "std": ["ddof", "engine", "engine_kwargs", "numeric_only"],
         "var": ["ddof", "engine", "engine_kwargs", "numeric_only"], "first": ["numeric_only", "min_count", "skipna"],
-        "last": ["numeric_only", "min_count", "skipna"], "nunique": ["dropna"], "any": ["skipna"], "all": ["skipna"],
+        "last": ["numeric_only", "min_count", "skipna"], "any": ["skipna"], "all": ["skipna"],
         "size": [], "agg": ["func"],
         "merge": ["right", "how", "on", "left_on", "right_on", "left_index", "right_index", "sort", "suffixes", "copy", "indicator", "validate"],
         "transform": ["func", "engine", "engine_kwargs", "ddof"], "cumsum": ["numeric_only", "skipna"], "cumprod": ["numeric_only", "skipna"],
         "cummax": ["numeric_only", "skipna"], "cummin": ["numeric_only", "skipna"], "cumcount": ["ascending"],
         "shift": ["periods", "freq", "axis", "fill_value", "suffix"], "diff": ["periods", "axis"],
         "rank": ["method", "ascending", "na_option", "pct", "axis"], "nth": ["n", "dropna"],
+        "duplicated": ["subset", "keep"], "drop_duplicates": ["subset", "keep", "inplace", "ignore_index"], "isin": ["values"],
+        "nunique": ["axis", "dropna"], "value_counts": ["subset", "normalize", "sort", "ascending", "bins", "dropna"],
     ]
 
     /// What Bamboo implements of each method's keywords (for the API table in MATRIX.md).
@@ -44,8 +46,10 @@ enum CallMapper {
         "to_csv": ["path_or_buf", "sep", "na_rep", "header", "index"], "abs": [],
         "groupby": ["by", "as_index", "sort", "dropna"], "groupby.sum": ["min_count"], "groupby.prod": ["min_count"], "median": [],
         "transform": ["func", "ddof"], "cumsum": [], "cumprod": [], "cummax": [], "cummin": [], "cumcount": ["ascending"],
-        "shift": ["periods", "fill_value"], "diff": ["periods"], "rank": ["method", "ascending", "na_option", "pct"], "nth": ["n"], "std": ["ddof"], "var": ["ddof"], "first": [],
-        "last": [], "nunique": [], "any": [], "all": [], "size": [], "agg": ["func"],
+        "shift": ["periods", "fill_value"], "diff": ["periods"], "rank": ["method", "ascending", "na_option", "pct"], "nth": ["n"],
+        "duplicated": ["subset", "keep"], "drop_duplicates": ["subset", "keep", "ignore_index"], "isin": ["values"],
+        "nunique": ["dropna"], "value_counts": ["subset", "normalize", "sort", "ascending", "dropna"], "std": ["ddof"], "var": ["ddof"], "first": [],
+        "last": [], "any": [], "all": [], "size": [], "agg": ["func"],
         "merge": ["right", "how", "on", "left_on", "right_on", "sort", "suffixes", "indicator", "validate"],
         "concat": ["objs", "join", "ignore_index", "sort", "verify_integrity"],
         "__getitem__": [], "__setitem__": [], "loc": [], "iloc": [], "at": [], "iat": [],
@@ -181,6 +185,17 @@ enum CallMapper {
         case "merge":
             guard let right = a["right"] else { throw RunnerGap("merge without right") }
             return .frame(try merge(df, right, a))
+        case "duplicated", "drop_duplicates":
+            // pandas checks `subset` before `keep`; an invalid `keep` cannot even be written in Swift.
+            let subset = try a.labels("subset")
+            _ = try df.duplicated(subset: subset)
+            if name == "duplicated" { return .series(try df.duplicated(subset: subset, keep: keep(a))) }
+            return .frame(try df.dropDuplicates(subset: subset, keep: keep(a), ignoreIndex: a.bool("ignore_index", default: false)))
+        case "isin": return .frame(try df.isin(members(a)))
+        case "nunique": return .series(try await df.nunique(dropna: a.bool("dropna", default: true)))
+        case "value_counts":
+            return .series(try df.valueCounts(subset: a.labels("subset"), normalize: a.bool("normalize", default: false), sort: a.bool("sort", default: true),
+                                              ascending: a.bool("ascending", default: false), dropna: a.bool("dropna", default: true)))
         case "groupby":
             guard let by = try a.labels("by") else { throw RunnerGap("groupby without by") }
             let asIndex = try a.bool("as_index", default: true)
@@ -256,6 +271,25 @@ enum CallMapper {
         }
     }
 
+    /// pandas' `keep="first" | "last" | False`.
+    static func keep(_ a: Arguments) throws -> DuplicateKeep {
+        switch a["keep"] {
+        case nil, .scalar(.string("first"))?: return .first
+        case .scalar(.string("last"))?: return .last
+        case .scalar(.bool(false))?: return .none
+        default: throw BambooError(.invalidArgument, "keep must be either \"first\", \"last\" or False")
+        }
+    }
+
+    /// `isin`'s values: a list (pandas raises TypeError for anything else).
+    static func members(_ a: Arguments) throws -> [Scalar] {
+        guard let values = a["values"] else { throw RunnerGap("isin without values") }
+        guard let items = values.scalars else {
+            throw BambooError(.typeMismatch, "only list-like objects are allowed to be passed to isin(), you passed a `\(values.kind)`")
+        }
+        return items
+    }
+
     /// Options of `rank`, validated as pandas does.
     static func rankOptions(_ a: Arguments) throws -> (RankMethod, Bool, RankNAOption, Bool) {
         let methodText = try a.string("method") ?? "average"
@@ -279,6 +313,7 @@ enum CallMapper {
         switch name {
         case "transform":
             guard case .scalar(.string(let function))? = a["func"] else { throw RunnerGap("transform with \(a["func"]?.kind ?? "nothing")") }
+            if function == "size" { return nil }
             return try gb.transform(function, ddof: a.int("ddof") ?? 1)
         case "cumsum": return try gb.cumsum()
         case "cumprod": return try gb.cumprod()
@@ -299,6 +334,7 @@ enum CallMapper {
     static func groupCall(_ name: String, _ gb: DataFrameGroupBy, asIndex: Bool, _ a: Arguments) throws -> CaseValue {
         if let rows = try groupWindowCall(name, gb, a) { return .frame(rows) }
         if name == "cumcount" { return .series(try gb.cumcount(ascending: a.bool("ascending", default: true))) }
+        if name == "transform" { return .series(try gb.transformSize()) }
         switch name {
         case "sum": return .frame(try gb.sum(minCount: a.int("min_count") ?? 0))
         case "prod": return .frame(try gb.prod(minCount: a.int("min_count") ?? 0))
@@ -387,6 +423,13 @@ enum CallMapper {
             guard let value = try a.scalar("value") else { throw RunnerGap("fillna() without a value does not compile in Swift") }
             return .series(try s.fillna(value))
         case "dropna": return .series(try s.dropna())
+        case "duplicated": return .series(try s.duplicated(keep: keep(a)))
+        case "drop_duplicates": return .series(try s.dropDuplicates(keep: keep(a), ignoreIndex: a.bool("ignore_index", default: false)))
+        case "isin": return .series(try s.isin(members(a)))
+        case "nunique": return .scalar(.int(Int64(try await s.nunique(dropna: a.bool("dropna", default: true)))))
+        case "value_counts":
+            return .series(try s.valueCounts(normalize: a.bool("normalize", default: false), sort: a.bool("sort", default: true),
+                                             ascending: a.bool("ascending", default: false), dropna: a.bool("dropna", default: true)))
         case "head": return .series(try s.head(a.int("n") ?? 5))
         case "tail": return .series(try s.tail(a.int("n") ?? 5))
         case "isna", "isnull": return .series(try s.isna())

@@ -163,6 +163,43 @@ public struct EagerBackend: Backend {
             for window in windows { columns[window.field.id] = try window.function.apply(try input.evaluate(window.input), grouping: grouping) }
             return EagerTable(schema: plan.schema, columns: columns, rowCount: input.rowCount)
 
+        case .markDuplicates(let inputPlan, let keys, let keep, let field):
+            var input = try run(inputPlan, labels: &labels)
+            let grouping = try Grouping.make(keys: try keys.map(input.evaluate), rowCount: input.rowCount, sort: false, dropna: false, markersDistinct: true)
+            var seen = [Int](repeating: 0, count: grouping.groupCount)
+            for group in grouping.groupOfRow { seen[group] += 1 }
+            var marks = [Bool](repeating: false, count: input.rowCount)
+            var passed = [Int](repeating: 0, count: grouping.groupCount)
+            for (row, group) in grouping.groupOfRow.enumerated() {
+                passed[group] += 1
+                switch keep {
+                case .first: marks[row] = passed[group] > 1
+                case .last: marks[row] = passed[group] < seen[group]
+                case .none: marks[row] = seen[group] > 1
+                }
+            }
+            input.columns[field.id] = Column(bool: marks)
+            input.schema = plan.schema
+            return input
+
+        case .valueCounts(let inputPlan, let keys, let spec, let field):
+            let input = try run(inputPlan, labels: &labels)
+            let keyColumns = try keys.map { try input.evaluate($0.expr) }
+            let grouping = try Grouping.make(keys: keyColumns, rowCount: input.rowCount, sort: false, dropna: spec.dropna, markersDistinct: true)
+            var counts = [Int64](repeating: 0, count: grouping.groupCount)
+            for group in grouping.groupOfRow where group >= 0 { counts[group] += 1 }
+            var order = Array(0..<grouping.groupCount)
+            if spec.sort {
+                order = try StableSort.permutation([SortKey(Column(int64: counts), ascending: spec.ascending)], count: counts.count)
+            }
+            let total = counts.reduce(0, +)
+            let values: Column = spec.normalize
+                ? Column(float64: order.map { total == 0 ? .nan : Double(counts[$0]) / Double(total) })
+                : Column(int64: order.map { counts[$0] })
+            var columns: [FieldID: Column] = [field.id: try values.astype(field.dtype)]
+            for (key, column) in zip(keys, keyColumns) { columns[key.field.id] = column.take(order.map { grouping.representatives[$0] }) }
+            return EagerTable(schema: plan.schema, columns: columns, rowCount: order.count)
+
         case .groupSelect(let inputPlan, let keys, let selection, let dropna):
             let input = try run(inputPlan, labels: &labels)
             let grouping = try Grouping.make(keys: try keys.map(input.evaluate), rowCount: input.rowCount, sort: false, dropna: dropna)

@@ -12,6 +12,8 @@ enum HashJoin {
         var rows: [Pair]
         if spec.keepEqualKeysInPlace && leftKeys == rightKeys {
             rows = (0..<left.rowCount).map { ($0, $0) }
+        } else if spec.requireEqualKeys {
+            throw BambooError(.invalidArgument, "Can only compare identically-labeled Series objects")
         } else {
             rows = try pairs(left: leftKeys, leftCount: left.rowCount, right: rightKeys, rightCount: right.rowCount, how: spec.how, validate: spec.validate)
         }

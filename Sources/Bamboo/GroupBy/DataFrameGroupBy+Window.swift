@@ -4,7 +4,17 @@ import BambooPlan
 extension DataFrameGroupBy {
     /// Each row gets its group's aggregate (pandas: `gb.transform("mean")`); same rows and index.
     public func transform(_ function: String, ddof: Int = 1) throws -> DataFrame {
-        try window(.transform(try AggregateFunction.named(function), ddof: ddof))
+        let named = try AggregateFunction.named(function)
+        guard named != .size else {
+            throw BambooError(.invalidArgument, "transform(\"size\") returns a Series in pandas: call transformSize().")
+        }
+        return try window(.transform(named, ddof: ddof))
+    }
+
+    /// Each row's group size, as a Series on the frame's index (pandas: `gb.transform("size")`).
+    public func transformSize() throws -> Series {
+        let column = WindowColumn(field: Field(label: .none, dtype: .int64), function: .transform(.size, ddof: 1), input: .column(keys[0].id))
+        return try Series.wrapping(DataFrame(session: frame.session, plan: windowPlan([column])))
     }
     /// Running sums within each group (pandas: `gb.cumsum()`).
     public func cumsum() throws -> DataFrame { try window(.cumsum) }
@@ -58,7 +68,10 @@ extension DataFrameGroupBy {
 }
 
 extension SeriesGroupBy {
-    public func transform(_ function: String, ddof: Int = 1) throws -> Series { try Series.wrapping(groups.transform(function, ddof: ddof)) }
+    public func transform(_ function: String, ddof: Int = 1) throws -> Series {
+        if function == "size" { return try groups.transformSize().rename(groups.selection[0].label) }
+        return try Series.wrapping(groups.transform(function, ddof: ddof))
+    }
     public func cumsum() throws -> Series { try Series.wrapping(groups.cumsum()) }
     public func cumprod() throws -> Series { try Series.wrapping(groups.cumprod()) }
     public func cummax() throws -> Series { try Series.wrapping(groups.cummax()) }

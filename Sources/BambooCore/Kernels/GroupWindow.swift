@@ -37,7 +37,7 @@ public enum GroupWindowFunction: Sendable, Hashable {
             default: throw BambooError(.typeMismatch, "\(name) is not supported for dtype \(input.name)")
             }
         case .cummax, .cummin:
-            guard input.isNumeric || input == .string || input == .object else {
+            guard input.isNumeric || input == .object else {
                 throw BambooError(.typeMismatch, "\(name) is not supported for dtype \(input.name)")
             }
             return input
@@ -59,6 +59,8 @@ public enum GroupWindowFunction: Sendable, Hashable {
         for (row, group) in grouping.groupOfRow.enumerated() where group >= 0 { members[group].append(row) }
         var out = [Scalar](repeating: column.missingScalar, count: n)
         let dtype = try resultDType(for: column.dtype)
+        // Nothing to compute: pandas keeps the input's dtype for an empty frame.
+        if n == 0, case .diff = self { return column }
         switch self {
         case .transform(let function, let ddof):
             let aggregated = try function.apply(column, grouping: grouping, ddof: ddof)
@@ -102,7 +104,9 @@ public enum GroupWindowFunction: Sendable, Hashable {
                 for (i, row) in rows.enumerated() {
                     let source = i - periods
                     guard source >= 0 && source < rows.count, !column.isMissing(row), !column.isMissing(rows[source]) else { continue }
-                    out[row] = try Kernels.binary(.subtract, .scalar(column.scalar(at: row)), .scalar(column.scalar(at: rows[source])), count: 1).scalar(at: 0)
+                    // Bools subtract as the ints 0 and 1 (pandas gives object ints -1, 0, 1).
+                    func number(_ r: Int) -> Scalar { if case .bool(let b) = column.scalar(at: r) { return .int(b ? 1 : 0) } else { return column.scalar(at: r) } }
+                    out[row] = try Kernels.binary(.subtract, .scalar(number(row)), .scalar(number(rows[source])), count: 1).scalar(at: 0)
                 }
             }
             return try Column.buildUpcasting(out, dtype: dtype)
@@ -120,6 +124,8 @@ extension Column {
     /// Builds `scalars` as `dtype`, upcasting as pandas does when a missing value lands in a dtype
     /// that cannot hold one (int64 → float64, bool → object).
     public static func buildUpcasting(_ scalars: [Scalar], dtype: DType) throws -> Column {
+        // pandas marks rows it had no value for with NaN in object columns.
+        if dtype == .object { return Column(dtype: .object, values: .object(scalars.map { $0.isMissing ? .float(.nan) : $0 })) }
         if !dtype.canHoldMissing, scalars.contains(where: \.isMissing) {
             return dtype == .int64 ? Column(float64: scalars.map { $0.doubleValue ?? .nan })
                 : Column(dtype: .object, values: .object(scalars.map { $0.isMissing ? .float(.nan) : $0 }))

@@ -10,7 +10,9 @@ public struct Grouping: Sendable {
     /// Groups rows by `keys` (equal values together, all missing values of a key together).
     /// Groups are numbered by first appearance, or in key order when `sort` (missing keys last,
     /// as pandas places the NaN group).
-    public static func make(keys: [Column], rowCount: Int, sort: Bool, dropna: Bool) throws -> Grouping {
+    /// With `markersDistinct`, an object column's `None` and NaN are different keys (pandas'
+    /// `value_counts`, `duplicated`); groupby keys treat every missing marker alike.
+    public static func make(keys: [Column], rowCount: Int, sort: Bool, dropna: Bool, markersDistinct: Bool = false) throws -> Grouping {
         var hashes = [UInt64](repeating: 0, count: rowCount)
         for key in keys { key.combineHashes(into: &hashes) }
         var groupOfRow = [Int](repeating: -1, count: rowCount)
@@ -19,7 +21,7 @@ public struct Grouping: Sendable {
         rows: for row in 0..<rowCount {
             if dropna && keys.contains(where: { $0.isMissing(row) }) { continue }
             if let candidates = buckets[hashes[row]] {
-                for group in candidates where keys.allSatisfy({ $0.rowsEqual(row, representatives[group]) }) {
+                for group in candidates where keys.allSatisfy({ $0.rowsEqual(row, representatives[group], markersDistinct: markersDistinct) }) {
                     groupOfRow[row] = group
                     continue rows
                 }
@@ -43,9 +45,12 @@ public struct Grouping: Sendable {
 extension Column {
     /// Whether rows `i` and `j` hold the same key (missing equals missing).
     @inline(__always)
-    public func rowsEqual(_ i: Int, _ j: Int) -> Bool {
+    public func rowsEqual(_ i: Int, _ j: Int, markersDistinct: Bool = false) -> Bool {
         let mi = isMissing(i), mj = isMissing(j)
-        if mi || mj { return mi && mj }
+        if mi || mj {
+            if markersDistinct, mi && mj, case .object(let v) = values { return v[i] == v[j] }
+            return mi && mj
+        }
         switch values {
         case .int64(let v): return v[i] == v[j]
         case .float64(let v): return v[i] == v[j]

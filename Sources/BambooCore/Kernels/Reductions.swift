@@ -4,11 +4,13 @@ import Foundation
 /// `mean`/`min`/`max` of nothing is NaN, `sum` of strings concatenates.
 public enum ColumnReduction: String, Sendable, Hashable, CaseIterable {
     case sum, mean, min, max, count, prod
+    /// Distinct values; `skipna` is pandas' `dropna`.
+    case nunique
 
     /// The dtype of the result for a column of `input` (a TypeError where pandas raises one).
     public func resultDType(for input: DType) throws -> DType {
         switch (self, input) {
-        case (.count, _): return .int64
+        case (.count, _), (.nunique, _): return .int64
         case (.sum, .bool), (.prod, .bool), (.sum, .int64), (.prod, .int64): return .int64
         case (.sum, .nullableBool), (.sum, .nullableInt64), (.prod, .nullableInt64), (.prod, .nullableBool): return .nullableInt64
         case (.sum, .float64), (.prod, .float64), (.mean, .float64), (.mean, .int64), (.mean, .bool): return .float64
@@ -30,6 +32,7 @@ public enum ColumnReduction: String, Sendable, Hashable, CaseIterable {
     /// Reduces the rows of `column` to one value.
     public func apply(_ column: Column, skipna: Bool = true, minCount: Int = 0) throws -> Scalar {
         let dtype = try resultDType(for: column.dtype)
+        if self == .nunique { return .int(Int64(column.nunique(dropna: skipna))) }
         if minCount > 0, self == .sum || self == .prod {
             // pandas' min_count: fewer present values than that gives a missing result.
             let present = (0..<column.count).filter { !column.isMissing($0) }.count

@@ -75,6 +75,10 @@ enum PlanPrinter {
         case .alignColumn(_, _, let value, let field, let purpose): return "\(field) = \(value) by index (\(purpose.rawValue))"
         case .groupWindow(_, let keys, let columns, let dropna):
             return "by [\(keys.map(\.description).joined(separator: ", "))] dropna=\(dropna ? "True" : "False") [\(columns.map { "\($0.field) = \($0.function.name)(\($0.input))" }.joined(separator: ", "))]"
+        case .markDuplicates(_, let keys, let keep, let field):
+            return "\(field) by [\(keys.map(\.description).joined(separator: ", "))] keep=\(keep.rawValue)"
+        case .valueCounts(_, let keys, let spec, let field):
+            return "\(field) by [\(named(keys))] normalize=\(spec.normalize) sort=\(spec.sort) ascending=\(spec.ascending) dropna=\(spec.dropna)"
         case .groupSelect(_, let keys, let selection, _):
             return "\(selection) by [\(keys.map(\.description).joined(separator: ", "))]"
         case .concat(let parts, let spec):

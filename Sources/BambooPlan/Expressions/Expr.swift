@@ -15,6 +15,8 @@ public indirect enum Expr: Sendable, Hashable, CustomStringConvertible {
     case cast(Expr, DType)
     /// How many of the expressions are not missing, per row (`dropna(thresh=)`).
     case countNotNull([Expr])
+    /// Membership in a list of values (`isin`).
+    case isIn(Expr, [Scalar])
 
     /// Fields this expression reads.
     public var fieldIDs: Set<FieldID> {
@@ -24,6 +26,7 @@ public indirect enum Expr: Sendable, Hashable, CustomStringConvertible {
         case .binary(_, let a, let b): return a.fieldIDs.union(b.fieldIDs)
         case .unary(_, let a), .isNull(let a), .notNull(let a), .fillNull(let a, _), .cast(let a, _): return a.fieldIDs
         case .countNotNull(let items): return items.reduce(into: []) { $0.formUnion($1.fieldIDs) }
+        case .isIn(let a, _): return a.fieldIDs
         }
     }
 
@@ -39,6 +42,7 @@ public indirect enum Expr: Sendable, Hashable, CustomStringConvertible {
         case .fillNull(let a, let v): return .fillNull(a.substituting(substitution), v)
         case .cast(let a, let t): return .cast(a.substituting(substitution), t)
         case .countNotNull(let items): return .countNotNull(items.map { $0.substituting(substitution) })
+        case .isIn(let a, let values): return .isIn(a.substituting(substitution), values)
         }
     }
 
@@ -53,6 +57,7 @@ public indirect enum Expr: Sendable, Hashable, CustomStringConvertible {
         case .fillNull(let a, let v): return "fillna(\(a), \(v.pythonRepr))"
         case .cast(let a, let t): return "astype(\(a), \(t.name))"
         case .countNotNull(let items): return "count_notna(\(items.map(\.description).joined(separator: ", ")))"
+        case .isIn(let a, let values): return "isin(\(a), [\(values.prefix(5).map(\.pythonRepr).joined(separator: ", "))\(values.count > 5 ? ", ..." : "")])"
         }
     }
 }

@@ -19,6 +19,7 @@ public enum ExprEvaluator {
         case .notNull(let a): return try eval(a).notna()
         case .fillNull(let a, let value): return try eval(a).fillna(value)
         case .cast(let a, let target): return try eval(a).astype(target)
+        case .isIn(let a, let values): return try eval(a).isin(values)
         case .countNotNull(let items):
             var counts = [Int64](repeating: 0, count: count)
             for item in items {

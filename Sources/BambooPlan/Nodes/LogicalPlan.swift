@@ -51,6 +51,12 @@ public final class LogicalPlan: Sendable, CustomStringConvertible {
         case groupWindow(LogicalPlan, keys: [Expr], columns: [WindowColumn], dropna: Bool)
         /// Some rows of each group (`head`, `tail`, `nth`), in their original order.
         case groupSelect(LogicalPlan, keys: [Expr], selection: GroupRowSelection, dropna: Bool)
+        /// Adds a bool `field`: whether the row repeats an equal row (`duplicated`; an object
+        /// column's `None` and NaN differ).
+        case markDuplicates(LogicalPlan, keys: [Expr], keep: DuplicateKeep, field: Field)
+        /// Distinct key combinations with their count or proportion (`value_counts`): the keys
+        /// become the index, `field` the counts; most frequent first when sorted, ties in order of appearance.
+        case valueCounts(LogicalPlan, keys: [NamedExpr], spec: ValueCountsSpec, field: Field)
         /// Rows of two plans matched on key columns (`merge`), in pandas' order for `how`.
         case join(LogicalPlan, LogicalPlan, JoinSpec)
         /// One value per column (`df.sum()`); a single row, labels as the input's columns.
@@ -75,7 +81,8 @@ public final class LogicalPlan: Sendable, CustomStringConvertible {
         case .project(let input, _, _), .filter(let input, _), .sort(let input, _), .slice(let input, _, _, _),
              .take(let input, _, _), .maskRows(let input, _, _), .attachColumn(let input, _, _), .rowNumber(let input, _), .locLabels(let input, _), .dropLabels(let input, _, _), .locSlice(let input, _, _, _),
              .rowToSeries(let input, _), .reduce(let input, _, _, _), .aggregate(let input, _, _, _, _),
-             .groupWindow(let input, _, _, _), .groupSelect(let input, _, _, _):
+             .groupWindow(let input, _, _, _), .groupSelect(let input, _, _, _), .markDuplicates(let input, _, _, _),
+             .valueCounts(let input, _, _, _):
             return [input]
         }
     }
@@ -102,6 +109,8 @@ public final class LogicalPlan: Sendable, CustomStringConvertible {
         case .join: return "Join"
         case .groupWindow: return "GroupWindow"
         case .groupSelect: return "GroupSelect"
+        case .markDuplicates: return "MarkDuplicates"
+        case .valueCounts: return "ValueCounts"
         case .concat: return "Concat"
         }
     }

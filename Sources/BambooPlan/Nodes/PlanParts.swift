@@ -114,6 +114,31 @@ public enum GroupRowSelection: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
+/// pandas' `keep=` for `duplicated` / `drop_duplicates`.
+public enum DuplicateKeep: String, Sendable, Hashable {
+    /// The first of equal rows is not a duplicate.
+    case first
+    /// The last of equal rows is not a duplicate.
+    case last
+    /// Every row that has an equal is a duplicate (pandas' `keep=False`).
+    case none
+}
+
+/// The options of `value_counts`.
+public struct ValueCountsSpec: Sendable, Hashable {
+    public var normalize: Bool
+    public var sort: Bool
+    public var ascending: Bool
+    public var dropna: Bool
+
+    public init(normalize: Bool, sort: Bool, ascending: Bool, dropna: Bool) {
+        self.normalize = normalize
+        self.sort = sort
+        self.ascending = ascending
+        self.dropna = dropna
+    }
+}
+
 /// pandas' `merge(how=)`.
 public enum JoinHow: String, Sendable, Hashable, CaseIterable {
     case inner, left, right, outer, cross
@@ -157,6 +182,8 @@ public struct JoinSpec: Sendable, Hashable {
     /// Index alignment (`s1 + s2`): when both sides' keys are the same sequence, rows pair up in
     /// place and nothing is reordered, as pandas skips the join for equal indexes.
     public var keepEqualKeysInPlace: Bool = false
+    /// Comparisons of Series (`s1 > s2`): pandas refuses to align them, so unequal keys are an error.
+    public var requireEqualKeys: Bool = false
 
     public init(how: JoinHow, leftKeys: [FieldID], rightKeys: [FieldID], columns: [(field: Field, source: JoinSource)],
                 indicator: Field?, sort: Bool, validate: JoinValidation?) {
@@ -171,7 +198,7 @@ public struct JoinSpec: Sendable, Hashable {
 
     public static func == (a: JoinSpec, b: JoinSpec) -> Bool {
         a.how == b.how && a.leftKeys == b.leftKeys && a.rightKeys == b.rightKeys && a.indicator == b.indicator && a.sort == b.sort
-            && a.keepEqualKeysInPlace == b.keepEqualKeysInPlace
+            && a.keepEqualKeysInPlace == b.keepEqualKeysInPlace && a.requireEqualKeys == b.requireEqualKeys
             && a.validate == b.validate && a.columns.map(\.field) == b.columns.map(\.field) && a.columns.map(\.source) == b.columns.map(\.source)
     }
 

@@ -37,6 +37,8 @@ extension LogicalPlan {
         switch node {
         case .source: return self
         case .groupWindow(_, let keys, let columns, let dropna): return try LogicalPlan(.groupWindow(input, keys: keys, columns: columns, dropna: dropna))
+        case .markDuplicates(_, let keys, let keep, let field): return try LogicalPlan(.markDuplicates(input, keys: keys, keep: keep, field: field))
+        case .valueCounts(_, let keys, let spec, let field): return try LogicalPlan(.valueCounts(input, keys: keys, spec: spec, field: field))
         case .groupSelect(_, let keys, let selection, let dropna): return try LogicalPlan(.groupSelect(input, keys: keys, selection: selection, dropna: dropna))
         case .concat(_, let spec):
             return try LogicalPlan(.concat(newInputs, spec))

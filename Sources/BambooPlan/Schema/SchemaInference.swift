@@ -22,7 +22,10 @@ enum SchemaInference {
             return [.selection("labels \(labels.prefix(5).map(\.pythonRepr).joined(separator: ", "))\(labels.count > 5 ? ", ..." : "")")] + input.schema.order
         case .reduce, .rowToSeries: return []
         case .concat(let parts, _): return [.selection("inputs one after another")] + (parts.first?.schema.order ?? [])
-        case .groupWindow(let input, _, _, _), .groupSelect(let input, _, _, _): return input.schema.order
+        case .groupWindow(let input, _, _, _), .groupSelect(let input, _, _, _), .markDuplicates(let input, _, _, _): return input.schema.order
+        case .valueCounts(_, _, let spec, let field):
+            return spec.sort ? [.expression(.column(field.id), ascending: spec.ascending, missingFirst: false), .selection("first appearance")]
+                : [.selection("first appearance of each value")]
         case .join(let left, let right, let spec):
             switch spec.how {
             case .inner, .left: return [.selection("left rows, then their matches")] + left.schema.order
@@ -106,6 +109,13 @@ enum SchemaInference {
                 guard dtype == column.field.dtype else { throw BambooError.invariant("window column \(column.field) gives \(dtype)") }
                 return column.field
             })
+        case .markDuplicates(let input, let keys, _, let field):
+            for key in keys { _ = try ExprTyping.dtype(of: key, in: input.schema.allFields) }
+            guard field.dtype == .bool else { throw BambooError.invariant("duplicate marks are bool") }
+            return Schema(index: input.schema.index, columns: input.schema.columns + [field])
+        case .valueCounts(let input, let keys, _, let field):
+            let levels = try keys.map { try typed($0, in: input.schema.allFields) }
+            return Schema(index: .fields(levels), columns: [field])
         case .groupSelect(let input, let keys, _, _):
             try requireLabelledRows(input, "Group selection")
             for key in keys { _ = try ExprTyping.dtype(of: key, in: input.schema.allFields) }
