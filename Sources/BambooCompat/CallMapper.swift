@@ -21,8 +21,9 @@ enum CallMapper {
         "to_csv": ["path_or_buf", "sep", "na_rep", "float_format", "columns", "header", "index", "index_label"],
         "abs": [],
         "groupby": ["by", "axis", "level", "as_index", "sort", "group_keys", "observed", "dropna"],
-        "median": ["numeric_only"], "std": ["ddof", "engine", "engine_kwargs", "numeric_only"],
-        "var": ["ddof", "engine", "engine_kwargs", "numeric_only"], "first": ["numeric_only", "min_count", "skipna"],
+        "median": ["numeric_only", "skipna"], "std": ["ddof", "engine", "engine_kwargs", "numeric_only", "skipna"],
+        "var": ["ddof", "engine", "engine_kwargs", "numeric_only", "skipna"], "quantile": ["q", "interpolation", "numeric_only"],
+        "idxmin": ["axis", "skipna", "numeric_only"], "idxmax": ["axis", "skipna", "numeric_only"], "first": ["numeric_only", "min_count", "skipna"],
         "last": ["numeric_only", "min_count", "skipna"], "any": ["skipna"], "all": ["skipna"],
         "size": [], "agg": ["func"],
         "merge": ["right", "how", "on", "left_on", "right_on", "left_index", "right_index", "sort", "suffixes", "copy", "indicator", "validate"],
@@ -30,6 +31,8 @@ enum CallMapper {
         "cummax": ["numeric_only", "skipna"], "cummin": ["numeric_only", "skipna"], "cumcount": ["ascending"],
         "shift": ["periods", "freq", "axis", "fill_value", "suffix"], "diff": ["periods", "axis"],
         "rank": ["method", "ascending", "na_option", "pct", "axis"], "nth": ["n", "dropna"],
+        "join": ["other", "on", "how", "lsuffix", "rsuffix", "sort", "validate"],
+        "melt": ["id_vars", "value_vars", "var_name", "value_name", "col_level", "ignore_index"],
         "duplicated": ["subset", "keep"], "drop_duplicates": ["subset", "keep", "inplace", "ignore_index"], "isin": ["values"],
         "nunique": ["axis", "dropna"], "value_counts": ["subset", "normalize", "sort", "ascending", "bins", "dropna"],
     ]
@@ -44,13 +47,19 @@ enum CallMapper {
         "isna": [], "notna": [], "isnull": [], "notnull": [], "assign": ["**kwargs"],
         "sum": ["skipna"], "mean": ["skipna"], "min": ["skipna"], "max": ["skipna"], "prod": ["skipna"], "count": [],
         "to_csv": ["path_or_buf", "sep", "na_rep", "header", "index"], "abs": [],
-        "groupby": ["by", "as_index", "sort", "dropna"], "groupby.sum": ["min_count"], "groupby.prod": ["min_count"], "median": [],
+        "groupby": ["by", "as_index", "sort", "dropna"], "groupby.sum": ["min_count", "skipna"], "groupby.prod": ["min_count", "skipna"],
+        "groupby.mean": ["skipna"], "groupby.median": ["skipna"], "groupby.min": ["skipna"], "groupby.max": ["skipna"],
+        "groupby.std": ["ddof", "skipna"], "groupby.var": ["ddof", "skipna"], "groupby.first": ["skipna"], "groupby.last": ["skipna"],
+        "quantile": ["q", "interpolation"], "idxmin": ["skipna"], "idxmax": ["skipna"], "median": [],
         "transform": ["func", "ddof"], "cumsum": [], "cumprod": [], "cummax": [], "cummin": [], "cumcount": ["ascending"],
         "shift": ["periods", "fill_value"], "diff": ["periods"], "rank": ["method", "ascending", "na_option", "pct"], "nth": ["n"],
         "duplicated": ["subset", "keep"], "drop_duplicates": ["subset", "keep", "ignore_index"], "isin": ["values"],
         "nunique": ["dropna"], "value_counts": ["subset", "normalize", "sort", "ascending", "dropna"], "std": ["ddof"], "var": ["ddof"], "first": [],
         "last": [], "any": [], "all": [], "size": [], "agg": ["func"],
-        "merge": ["right", "how", "on", "left_on", "right_on", "sort", "suffixes", "indicator", "validate"],
+        "merge": ["right", "how", "on", "left_on", "right_on", "left_index", "right_index", "sort", "suffixes", "indicator", "validate"],
+        "join": ["other", "on", "how", "lsuffix", "rsuffix", "sort"],
+        "melt": ["id_vars", "value_vars", "var_name", "value_name", "ignore_index"],
+        "get_dummies": ["data", "prefix", "prefix_sep", "dummy_na", "columns", "drop_first", "dtype"],
         "concat": ["objs", "join", "ignore_index", "sort", "verify_integrity"],
         "__getitem__": [], "__setitem__": [], "loc": [], "iloc": [], "at": [], "iat": [],
         "shape": [], "columns": [], "dtypes": [], "index": [], "dtype": [], "name": [], "read_csv": CSVCall.supported,
@@ -185,6 +194,15 @@ enum CallMapper {
         case "merge":
             guard let right = a["right"] else { throw RunnerGap("merge without right") }
             return .frame(try merge(df, right, a))
+        case "melt":
+            return .frame(try df.melt(idVars: a.labels("id_vars") ?? [], valueVars: a.labels("value_vars"), varName: a.scalar("var_name") ?? "variable",
+                                      valueName: a.scalar("value_name") ?? "value", ignoreIndex: a.bool("ignore_index", default: true)))
+        case "join":
+            guard case .frame(let other)? = a["other"] else { throw RunnerGap("join with \(a["other"]?.kind ?? "nothing")") }
+            let howText = try a.string("how") ?? "left"
+            guard let how = JoinHow(rawValue: howText) else { throw BambooError(.invalidArgument, "'\(howText)' is not a valid Merge type") }
+            return .frame(try df.join(other, on: a.labels("on"), how: how, lsuffix: a.string("lsuffix") ?? "", rsuffix: a.string("rsuffix") ?? "",
+                                      sort: a.bool("sort", default: false)))
         case "duplicated", "drop_duplicates":
             // pandas checks `subset` before `keep`; an invalid `keep` cannot even be written in Swift.
             let subset = try a.labels("subset")
@@ -231,13 +249,32 @@ enum CallMapper {
         default: break
         }
         return try left.merge(rightFrame, how: how, on: a.labels("on"), leftOn: a.labels("left_on"), rightOn: a.labels("right_on"),
+                              leftIndex: a.bool("left_index", default: false), rightIndex: a.bool("right_index", default: false),
                               suffixes: suffixes, indicator: indicator, sort: a.bool("sort", default: false),
                               validate: a.string("validate").map { try JoinValidation(pandas: $0) })
     }
 
     /// `pd.concat(objs, ...)` and `pd.merge(left, right, ...)`.
-    static func function(_ name: String, args: [CaseValue], kwargs: [(String, CaseValue)]) throws -> CaseValue {
+    static func function(_ name: String, args: [CaseValue], kwargs: [(String, CaseValue)]) async throws -> CaseValue {
         switch name {
+        case "get_dummies":
+            let a = try Arguments(name, args, kwargs, parameters: ["data", "prefix", "prefix_sep", "dummy_na", "columns", "sparse", "drop_first", "dtype"])
+            try rejectUnsupported(a)
+            let dtype = try a["dtype"].map { try a.dtype($0) } ?? .bool
+            let prefixes: [String]? = try a["prefix"].map { value in
+                if case .scalar(.string(let p)) = value { return [p] }
+                guard let items = value.scalars else { throw RunnerGap("get_dummies(prefix=) as \(value.kind)") }
+                return items.map(\.description)
+            }
+            switch a["data"] {
+            case .series(let s)?:
+                return .frame(try await getDummies(s, prefix: prefixes?.first, prefixSep: a.string("prefix_sep") ?? "_", dummyNa: a.bool("dummy_na", default: false),
+                                                   dropFirst: a.bool("drop_first", default: false), dtype: dtype))
+            case .frame(let df)?:
+                return .frame(try await getDummies(df, prefix: prefixes, prefixSep: a.string("prefix_sep") ?? "_", columns: a.labels("columns"),
+                                                   dummyNa: a.bool("dummy_na", default: false), dropFirst: a.bool("drop_first", default: false), dtype: dtype))
+            default: throw RunnerGap("get_dummies of \(a["data"]?.kind ?? "nothing")")
+            }
         case "merge":
             guard case .frame(let left)? = args.first else { throw RunnerGap("pd.merge needs a left frame") }
             let a = try Arguments("merge", Array(args.dropFirst()), kwargs, parameters: parameters["merge"] ?? [])
@@ -269,6 +306,19 @@ enum CallMapper {
         default:
             throw RunnerGap("pd.\(name) is not mapped to Bamboo")
         }
+    }
+
+    /// `quantile`'s q (a float; ints allowed).
+    static func quantileQ(_ a: Arguments) throws -> Double {
+        guard let q = try a.scalar("q") else { return 0.5 }
+        guard let value = q.doubleValue else { throw RunnerGap("quantile with q \(q.pythonRepr)") }
+        return value
+    }
+
+    static func interpolation(_ a: Arguments) throws -> QuantileInterpolation {
+        let text = try a.string("interpolation") ?? "linear"
+        guard let value = QuantileInterpolation(rawValue: text) else { throw BambooError(.invalidArgument, "interpolation='\(text)' is not valid") }
+        return value
     }
 
     /// pandas' `keep="first" | "last" | False`.
@@ -335,18 +385,22 @@ enum CallMapper {
         if let rows = try groupWindowCall(name, gb, a) { return .frame(rows) }
         if name == "cumcount" { return .series(try gb.cumcount(ascending: a.bool("ascending", default: true))) }
         if name == "transform" { return .series(try gb.transformSize()) }
+        let skipna = try a.bool("skipna", default: true)
         switch name {
-        case "sum": return .frame(try gb.sum(minCount: a.int("min_count") ?? 0))
-        case "prod": return .frame(try gb.prod(minCount: a.int("min_count") ?? 0))
-        case "mean": return .frame(try gb.mean())
-        case "median": return .frame(try gb.median())
-        case "min": return .frame(try gb.min())
-        case "max": return .frame(try gb.max())
+        case "sum": return .frame(try gb.sum(minCount: a.int("min_count") ?? 0, skipna: skipna))
+        case "prod": return .frame(try gb.prod(minCount: a.int("min_count") ?? 0, skipna: skipna))
+        case "mean": return .frame(try gb.mean(skipna: skipna))
+        case "median": return .frame(try gb.median(skipna: skipna))
+        case "min": return .frame(try gb.min(skipna: skipna))
+        case "max": return .frame(try gb.max(skipna: skipna))
+        case "quantile": return .frame(try gb.quantile(quantileQ(a), interpolation: interpolation(a)))
+        case "idxmin": return .frame(try gb.idxmin(skipna: skipna))
+        case "idxmax": return .frame(try gb.idxmax(skipna: skipna))
         case "count": return .frame(try gb.count())
-        case "std": return .frame(try gb.std(ddof: a.int("ddof") ?? 1))
-        case "var": return .frame(try gb.var(ddof: a.int("ddof") ?? 1))
-        case "first": return .frame(try gb.first())
-        case "last": return .frame(try gb.last())
+        case "std": return .frame(try gb.std(ddof: a.int("ddof") ?? 1, skipna: skipna))
+        case "var": return .frame(try gb.var(ddof: a.int("ddof") ?? 1, skipna: skipna))
+        case "first": return .frame(try gb.first(skipna: skipna))
+        case "last": return .frame(try gb.last(skipna: skipna))
         case "nunique": return .frame(try gb.nunique())
         case "any": return .frame(try gb.any())
         case "all": return .frame(try gb.all())
@@ -388,17 +442,20 @@ enum CallMapper {
         case "head": return .series(try gb.head(a.int("n") ?? 5))
         case "tail": return .series(try gb.tail(a.int("n") ?? 5))
         case "nth": return .series(try gb.nth(positions(a)))
-        case "sum": return .series(try gb.sum(minCount: a.int("min_count") ?? 0))
-        case "prod": return .series(try gb.prod(minCount: a.int("min_count") ?? 0))
-        case "mean": return .series(try gb.mean())
-        case "median": return .series(try gb.median())
-        case "min": return .series(try gb.min())
-        case "max": return .series(try gb.max())
+        case "sum": return .series(try gb.sum(minCount: a.int("min_count") ?? 0, skipna: a.bool("skipna", default: true)))
+        case "prod": return .series(try gb.prod(minCount: a.int("min_count") ?? 0, skipna: a.bool("skipna", default: true)))
+        case "mean": return .series(try gb.mean(skipna: a.bool("skipna", default: true)))
+        case "median": return .series(try gb.median(skipna: a.bool("skipna", default: true)))
+        case "min": return .series(try gb.min(skipna: a.bool("skipna", default: true)))
+        case "max": return .series(try gb.max(skipna: a.bool("skipna", default: true)))
+        case "quantile": return .series(try gb.quantile(quantileQ(a), interpolation: interpolation(a)))
+        case "idxmin": return .series(try gb.idxmin(skipna: a.bool("skipna", default: true)))
+        case "idxmax": return .series(try gb.idxmax(skipna: a.bool("skipna", default: true)))
         case "count": return .series(try gb.count())
-        case "std": return .series(try gb.std(ddof: a.int("ddof") ?? 1))
-        case "var": return .series(try gb.var(ddof: a.int("ddof") ?? 1))
-        case "first": return .series(try gb.first())
-        case "last": return .series(try gb.last())
+        case "std": return .series(try gb.std(ddof: a.int("ddof") ?? 1, skipna: a.bool("skipna", default: true)))
+        case "var": return .series(try gb.var(ddof: a.int("ddof") ?? 1, skipna: a.bool("skipna", default: true)))
+        case "first": return .series(try gb.first(skipna: a.bool("skipna", default: true)))
+        case "last": return .series(try gb.last(skipna: a.bool("skipna", default: true)))
         case "nunique": return .series(try gb.nunique())
         case "any": return .series(try gb.any())
         case "all": return .series(try gb.all())

@@ -155,7 +155,7 @@ struct CaseInterpreter {
             let args = try await value(step["args"] ?? .array([]), anchor: anchor)
             let kwargs = try await dict(step["kwargs"] ?? .object([]), anchor: anchor)
             guard case .list(let positional) = args else { throw CompatError.malformed("args must be a list") }
-            return try CallMapper.function(name, args: positional, kwargs: kwargs)
+            return try await CallMapper.function(name, args: positional, kwargs: kwargs)
         }
         if let name = step["attr"]?.string { return try await CallMapper.attribute(name, of: current) }
         if step["len"] != nil { return try await CallMapper.length(of: current) }

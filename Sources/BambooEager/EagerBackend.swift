@@ -150,8 +150,13 @@ public struct EagerBackend: Backend {
             var columns: [FieldID: Column] = [:]
             for (key, column) in zip(keys, keyColumns) { columns[key.field.id] = column.take(grouping.representatives) }
             for aggregation in aggregations {
+                if let custom = aggregation.custom {
+                    columns[aggregation.field.id] = try custom.aggregate(try input.evaluate(aggregation.input), grouping: grouping)
+                    continue
+                }
                 columns[aggregation.field.id] = try aggregation.function.apply(
-                    try input.evaluate(aggregation.input), grouping: grouping, ddof: aggregation.ddof, minCount: aggregation.minCount)
+                    try input.evaluate(aggregation.input), grouping: grouping, options: aggregation.options,
+                    labels: try aggregation.labels.map(input.evaluate))
             }
             return EagerTable(schema: plan.schema, columns: columns, rowCount: grouping.groupCount)
 

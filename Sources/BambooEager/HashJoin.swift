@@ -31,7 +31,7 @@ enum HashJoin {
             rows = try StableSort.permutation(keys, count: rows.count).map { rows[$0] }
         }
         var columns: [FieldID: Column] = [:]
-        for (field, source) in spec.columns {
+        for (field, source) in spec.columns + spec.index {
             switch source {
             case .left(let id): columns[field.id] = try left.column(id).gatherOptional(rows.map(\.left))
             case .right(let id): columns[field.id] = try right.column(id).gatherOptional(rows.map(\.right))

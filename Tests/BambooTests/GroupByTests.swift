@@ -53,3 +53,55 @@ import Testing
         #expect { try df.groupby("k", asIndex: false)["n"] } throws: { ($0 as? BambooError)?.code == .invalidArgument }
     }
 }
+
+/// Swift closures in plans; expectations from pandas 3.1.1 running the equivalent lambdas.
+@Suite struct ClosureTests {
+    let df: DataFrame
+
+    init() throws {
+        df = try DataFrame(["k": ["a", "b", "a", "b", "c"], "v": [1, 2, 3, 4, 5]], index: ["p", "q", "r", "s", "t"])
+    }
+
+    static func ints(_ values: [Scalar]) -> [Int64] { values.compactMap { if case .int(let i) = $0 { return i } else { return nil } } }
+
+    @Test func applyAggregatesEachGroup() async throws {
+        // df.groupby("k")["v"].apply(lambda g: g.max() - g.min())
+        let spread = try await df.groupby("k")["v"].apply(dtype: .int64) { values in
+            let xs = ClosureTests.ints(values)
+            return .int((xs.max() ?? 0) - (xs.min() ?? 0))
+        }.collect()
+        #expect(try await spread.toList() == [2, 2, 0])
+        #expect(try await spread.index().values == ["a", "b", "c"])
+    }
+
+    @Test func transformKeepsRowsInPlace() async throws {
+        // df.groupby("k")["v"].transform(lambda g: g - g.mean())
+        let centred = try await df.groupby("k")["v"].transform(dtype: .float64) { values in
+            let xs = ClosureTests.ints(values).map(Double.init)
+            let mean = xs.reduce(0, +) / Double(xs.count)
+            return xs.map { .float($0 - mean) }
+        }.toList()
+        #expect(centred == [-1.0, -1.0, 1.0, 1.0, 0.0])
+    }
+
+    @Test func filterKeepsWholeGroups() async throws {
+        // df.groupby("k").filter(lambda g: g["v"].sum() > 5)
+        let kept = try await df.groupby("k").filter(column: "v") { values in ClosureTests.ints(values).reduce(0, +) > 5 }.collect()
+        #expect(try await kept.index().values == ["q", "s"])
+        #expect(try await kept.values("v") == [2, 4])
+    }
+
+    @Test func mapRunsPerValueAndShowsInThePlan() async throws {
+        let tens = try df["v"].map(dtype: .int64) { value in
+            guard case .int(let x) = value else { return .none }
+            return .int(x * 10)
+        }
+        #expect(try await tens.toList() == [10, 20, 30, 40, 50])
+        #expect(try tens.explain().contains("[Swift closure]"))
+    }
+
+    @Test func aTransformMustReturnOneValuePerRow() async throws {
+        let broken = try df.groupby("k")["v"].transform(dtype: .int64) { _ in [.int(1)] }
+        await #expect { try await broken.toList() } throws: { ($0 as? BambooError)?.code == .shapeMismatch }
+    }
+}

@@ -12,12 +12,17 @@ extension DataFrame {
     /// `right` the right rows', `outer` sorts the keys, `cross` is left-major. Missing keys match
     /// each other, as in pandas. The result has a RangeIndex.
     public func merge(_ right: DataFrame, how: JoinHow = .inner, on: [Scalar]? = nil, leftOn: [Scalar]? = nil, rightOn: [Scalar]? = nil,
+                      leftIndex: Bool = false, rightIndex: Bool = false,
                       suffixes: (String?, String?) = ("_x", "_y"), indicator: MergeIndicator = false, sort: Bool = false,
                       validate: JoinValidation? = nil) throws -> DataFrame {
         try checkDeferred()
         try right.checkDeferred()
         guard right.session.id == session.id else {
             throw BambooError(.invalidArgument, "The right frame belongs to another session; frames of different sessions cannot be merged.")
+        }
+        if leftIndex || rightIndex {
+            return try indexMerge(right, how: how, leftOn: leftIndex ? nil : (leftOn ?? on), rightOn: rightIndex ? nil : (rightOn ?? on),
+                                  suffixes: suffixes, sort: sort, validate: validate)
         }
         let (leftKeys, rightKeys) = try joinKeys(right, how: how, on: on, leftOn: leftOn, rightOn: rightOn)
         // Key pairs with the same label are written once (coalesced), as pandas does for `on`.
@@ -58,6 +63,49 @@ extension DataFrame {
         let spec = JoinSpec(how: how, leftKeys: leftKeys.map(\.id), rightKeys: rightKeys.map(\.id), columns: columns,
                             indicator: flag, sort: sort, validate: validate)
         return DataFrame(session: session, plan: try LogicalPlan(.join(plan, right.plan, spec)))
+    }
+
+    /// A merge where one or both sides join on their index (`left_index` / `right_index`). Both
+    /// indexes: the result is indexed by the coalesced key; a column against the other side's
+    /// index: the result keeps the left rows' index labels.
+    func indexMerge(_ right: DataFrame, how: JoinHow, leftOn: [Scalar]?, rightOn: [Scalar]?, suffixes: (String?, String?),
+                    sort: Bool, validate: JoinValidation?) throws -> DataFrame {
+        guard how != .cross else { throw BambooError(.invalidArgument, "Can not pass on, right_on, left_on or set right_index=True or left_index=True") }
+        let leftPlan = try labelledPlan(), rightPlan = try right.labelledPlan()
+        let leftLevels = leftPlan.schema.index.fields, rightLevels = rightPlan.schema.index.fields
+        let leftKeys = try leftOn.map { try $0.map { try schema.column($0) } } ?? leftLevels
+        let rightKeys = try rightOn.map { try $0.map { try right.schema.column($0) } } ?? rightLevels
+        guard leftKeys.count == rightKeys.count else {
+            throw BambooError(.invalidArgument, "len(left_on) must equal the number of levels in the index of \"right\"")
+        }
+        var columns: [(field: Field, source: JoinSource)] = schema.columns.map { (Field(label: $0.label, dtype: $0.dtype), .left($0.id)) }
+            + right.schema.columns.map { (Field(label: $0.label, dtype: $0.dtype), .right($0.id)) }
+        let clashing = Set(schema.columns.map(\.label)).intersection(right.schema.columns.map(\.label))
+        if !clashing.isEmpty && (suffixes.0 ?? "").isEmpty && (suffixes.1 ?? "").isEmpty {
+            throw BambooError(.invalidArgument, "columns overlap but no suffix specified: \(clashing.map(\.pythonRepr).sorted())")
+        }
+        for i in columns.indices where clashing.contains(columns[i].field.label) {
+            columns[i].field.label = .string(columns[i].field.label.description + ((i < schema.columns.count ? suffixes.0 : suffixes.1) ?? ""))
+        }
+        var spec = JoinSpec(how: how, leftKeys: leftKeys.map(\.id), rightKeys: rightKeys.map(\.id), columns: columns,
+                            indicator: nil, sort: sort, validate: validate)
+        if leftOn == nil && rightOn == nil {
+            spec.index = zip(leftLevels, rightLevels).map { l, r in
+                (Field(label: l.label == r.label ? l.label : .none, dtype: (try? DTypePromotion.common([l.dtype, r.dtype])) ?? .object), .key(left: l.id, right: r.id))
+            }
+        } else if rightOn == nil {
+            spec.index = leftLevels.map { (Field(label: $0.label, dtype: $0.dtype), .left($0.id)) }
+        } else {
+            spec.index = rightLevels.map { (Field(label: $0.label, dtype: $0.dtype), .right($0.id)) }
+        }
+        return DataFrame(session: session, plan: try LogicalPlan(.join(leftPlan, rightPlan, spec)))
+    }
+
+    /// Joins another frame on the index (pandas: `df.join(other, on=, how=, lsuffix=, rsuffix=, sort=)`);
+    /// with `on`, these columns of this frame are matched against `other`'s index.
+    public func join(_ other: DataFrame, on: [Scalar]? = nil, how: JoinHow = .left, lsuffix: String = "", rsuffix: String = "",
+                     sort: Bool = false) throws -> DataFrame {
+        try merge(other, how: how, leftOn: on, leftIndex: on == nil, rightIndex: true, suffixes: (lsuffix, rsuffix), sort: sort)
     }
 
     /// The key fields on each side, with pandas' rules and errors for `on` / `left_on` / `right_on`.

@@ -62,17 +62,26 @@ public struct DataFrameGroupBy: Sendable {
         }
     }
 
-    public func sum(minCount: Int = 0) throws -> DataFrame { try aggregate(.sum, minCount: minCount) }
-    public func prod(minCount: Int = 0) throws -> DataFrame { try aggregate(.prod, minCount: minCount) }
-    public func mean() throws -> DataFrame { try aggregate(.mean) }
-    public func median() throws -> DataFrame { try aggregate(.median) }
-    public func min() throws -> DataFrame { try aggregate(.min) }
-    public func max() throws -> DataFrame { try aggregate(.max) }
+    public func sum(minCount: Int = 0, skipna: Bool = true) throws -> DataFrame { try aggregate(.sum, AggregateOptions(minCount: minCount, skipna: skipna)) }
+    public func prod(minCount: Int = 0, skipna: Bool = true) throws -> DataFrame { try aggregate(.prod, AggregateOptions(minCount: minCount, skipna: skipna)) }
+    public func mean(skipna: Bool = true) throws -> DataFrame { try aggregate(.mean, AggregateOptions(skipna: skipna)) }
+    public func median(skipna: Bool = true) throws -> DataFrame { try aggregate(.median, AggregateOptions(skipna: skipna)) }
+    public func min(skipna: Bool = true) throws -> DataFrame { try aggregate(.min, AggregateOptions(skipna: skipna)) }
+    public func max(skipna: Bool = true) throws -> DataFrame { try aggregate(.max, AggregateOptions(skipna: skipna)) }
+    /// Exact per-group quantiles (pandas: `gb.quantile(q, interpolation=)`).
+    public func quantile(_ q: Double = 0.5, interpolation: QuantileInterpolation = .linear) throws -> DataFrame {
+        guard (0...1).contains(q) else { throw BambooError(.invalidArgument, "percentiles should all be in the interval [0, 1]") }
+        return try aggregate(.quantile, AggregateOptions(q: q, interpolation: interpolation))
+    }
+    /// The index label of each group's minimum (pandas: `gb.idxmin()`); first of ties.
+    public func idxmin(skipna: Bool = true) throws -> DataFrame { try labelAggregate(.idxmin, skipna: skipna) }
+    /// The index label of each group's maximum (pandas: `gb.idxmax()`); first of ties.
+    public func idxmax(skipna: Bool = true) throws -> DataFrame { try labelAggregate(.idxmax, skipna: skipna) }
     public func count() throws -> DataFrame { try aggregate(.count) }
-    public func std(ddof: Int = 1) throws -> DataFrame { try aggregate(.std, ddof: ddof) }
-    public func `var`(ddof: Int = 1) throws -> DataFrame { try aggregate(.var, ddof: ddof) }
-    public func first() throws -> DataFrame { try aggregate(.first) }
-    public func last() throws -> DataFrame { try aggregate(.last) }
+    public func std(ddof: Int = 1, skipna: Bool = true) throws -> DataFrame { try aggregate(.std, AggregateOptions(ddof: ddof, skipna: skipna)) }
+    public func `var`(ddof: Int = 1, skipna: Bool = true) throws -> DataFrame { try aggregate(.var, AggregateOptions(ddof: ddof, skipna: skipna)) }
+    public func first(skipna: Bool = true) throws -> DataFrame { try aggregate(.first, AggregateOptions(skipna: skipna)) }
+    public func last(skipna: Bool = true) throws -> DataFrame { try aggregate(.last, AggregateOptions(skipna: skipna)) }
     public func nunique() throws -> DataFrame { try aggregate(.nunique) }
     public func any() throws -> DataFrame { try aggregate(.any) }
     public func all() throws -> DataFrame { try aggregate(.all) }
@@ -120,11 +129,27 @@ public struct DataFrameGroupBy: Sendable {
         return Aggregation(field: Field(label: .none, dtype: .int64), function: .size, input: .column(anyField.id))
     }
 
-    func aggregate(_ function: AggregateFunction, ddof: Int = 1, minCount: Int = 0) throws -> DataFrame {
+    func aggregate(_ function: AggregateFunction, _ options: AggregateOptions = AggregateOptions()) throws -> DataFrame {
         try aggregated(selection.map { field in
             Aggregation(field: Field(label: field.label, dtype: try function.resultDType(for: field.dtype)), function: function,
-                        input: .column(field.id), ddof: ddof, minCount: minCount)
+                        input: .column(field.id), options: options)
         })
+    }
+
+    /// idxmin/idxmax: the aggregate runs over the labelled rows so it can return index labels.
+    func labelAggregate(_ function: AggregateFunction, skipna: Bool) throws -> DataFrame {
+        let labelled = try frame.labelledPlan()
+        guard let level = labelled.schema.index.fields.first, labelled.schema.index.fields.count == 1 else {
+            throw BambooError(.unsupportedOnBackend, "\(function.rawValue) on a MultiIndex is not available yet.")
+        }
+        let aggregations = try selection.map { field in
+            _ = try function.resultDType(for: field.dtype)
+            return Aggregation(field: Field(label: field.label, dtype: level.dtype), function: function, input: .column(field.id),
+                               options: AggregateOptions(skipna: skipna), labels: .column(level.id))
+        }
+        let levels = keys.map { NamedExpr(field: Field(label: $0.label, dtype: $0.dtype), expr: .column($0.id)) }
+        let grouped = DataFrame(session: frame.session, plan: try LogicalPlan(.aggregate(labelled, keys: levels, aggregations: aggregations, sort: sort, dropna: dropna)))
+        return asIndex ? grouped : try grouped.resetIndex(drop: false)
     }
 
     func aggregated(_ aggregations: [Aggregation]) throws -> DataFrame {
@@ -144,17 +169,22 @@ public struct DataFrameGroupBy: Sendable {
 public struct SeriesGroupBy: Sendable {
     let groups: DataFrameGroupBy
 
-    public func sum(minCount: Int = 0) throws -> Series { try Series.wrapping(groups.sum(minCount: minCount)) }
-    public func prod(minCount: Int = 0) throws -> Series { try Series.wrapping(groups.prod(minCount: minCount)) }
-    public func mean() throws -> Series { try Series.wrapping(groups.mean()) }
-    public func median() throws -> Series { try Series.wrapping(groups.median()) }
-    public func min() throws -> Series { try Series.wrapping(groups.min()) }
-    public func max() throws -> Series { try Series.wrapping(groups.max()) }
+    public func sum(minCount: Int = 0, skipna: Bool = true) throws -> Series { try Series.wrapping(groups.sum(minCount: minCount, skipna: skipna)) }
+    public func prod(minCount: Int = 0, skipna: Bool = true) throws -> Series { try Series.wrapping(groups.prod(minCount: minCount, skipna: skipna)) }
+    public func mean(skipna: Bool = true) throws -> Series { try Series.wrapping(groups.mean(skipna: skipna)) }
+    public func median(skipna: Bool = true) throws -> Series { try Series.wrapping(groups.median(skipna: skipna)) }
+    public func min(skipna: Bool = true) throws -> Series { try Series.wrapping(groups.min(skipna: skipna)) }
+    public func max(skipna: Bool = true) throws -> Series { try Series.wrapping(groups.max(skipna: skipna)) }
+    public func quantile(_ q: Double = 0.5, interpolation: QuantileInterpolation = .linear) throws -> Series {
+        try Series.wrapping(groups.quantile(q, interpolation: interpolation))
+    }
+    public func idxmin(skipna: Bool = true) throws -> Series { try Series.wrapping(groups.idxmin(skipna: skipna)) }
+    public func idxmax(skipna: Bool = true) throws -> Series { try Series.wrapping(groups.idxmax(skipna: skipna)) }
     public func count() throws -> Series { try Series.wrapping(groups.count()) }
-    public func std(ddof: Int = 1) throws -> Series { try Series.wrapping(groups.std(ddof: ddof)) }
-    public func `var`(ddof: Int = 1) throws -> Series { try Series.wrapping(groups.var(ddof: ddof)) }
-    public func first() throws -> Series { try Series.wrapping(groups.first()) }
-    public func last() throws -> Series { try Series.wrapping(groups.last()) }
+    public func std(ddof: Int = 1, skipna: Bool = true) throws -> Series { try Series.wrapping(groups.std(ddof: ddof, skipna: skipna)) }
+    public func `var`(ddof: Int = 1, skipna: Bool = true) throws -> Series { try Series.wrapping(groups.var(ddof: ddof, skipna: skipna)) }
+    public func first(skipna: Bool = true) throws -> Series { try Series.wrapping(groups.first(skipna: skipna)) }
+    public func last(skipna: Bool = true) throws -> Series { try Series.wrapping(groups.last(skipna: skipna)) }
     public func nunique() throws -> Series { try Series.wrapping(groups.nunique()) }
     public func any() throws -> Series { try Series.wrapping(groups.any()) }
     public func all() throws -> Series { try Series.wrapping(groups.all()) }

@@ -8,6 +8,8 @@ public enum GroupWindowFunction: Sendable, Hashable {
     case shift(periods: Int, fill: Scalar?)
     case diff(periods: Int)
     case rank(method: RankMethod, ascending: Bool, naOption: RankNAOption, pct: Bool)
+    /// A Swift closure from a group's values to as many values.
+    case custom(UserFunction)
 
     public var name: String {
         switch self {
@@ -20,6 +22,7 @@ public enum GroupWindowFunction: Sendable, Hashable {
         case .shift(let n, _): return "shift(\(n))"
         case .diff(let n): return "diff(\(n))"
         case .rank(let method, _, _, _): return "rank(\(method.rawValue))"
+        case .custom(let function): return "\(function.name) [Swift closure]"
         }
     }
 
@@ -27,6 +30,7 @@ public enum GroupWindowFunction: Sendable, Hashable {
     public func resultDType(for input: DType) throws -> DType {
         switch self {
         case .transform(let f, _): return try f.resultDType(for: input)
+        case .custom(let function): return function.dtype
         case .cumcount: return .int64
         case .rank: return input.usesNA ? .nullableFloat64 : .float64
         case .cumsum, .cumprod:
@@ -62,8 +66,10 @@ public enum GroupWindowFunction: Sendable, Hashable {
         // Nothing to compute: pandas keeps the input's dtype for an empty frame.
         if n == 0, case .diff = self { return column }
         switch self {
+        case .custom(let function):
+            return try function.transform(column, grouping: grouping)
         case .transform(let function, let ddof):
-            let aggregated = try function.apply(column, grouping: grouping, ddof: ddof)
+            let aggregated = try function.apply(column, grouping: grouping, options: AggregateOptions(ddof: ddof))
             for (group, rows) in members.enumerated() { for row in rows { out[row] = aggregated.scalar(at: group) } }
             return try Column.buildUpcasting(out, dtype: aggregated.dtype)
         case .cumcount(let ascending):

@@ -4,12 +4,17 @@ import Foundation
 /// skipped; `sum` of nothing is 0 (or missing under `min_count`); `mean`/`min`/`max` of nothing
 /// are missing; `count` counts present values, `size` rows.
 public enum AggregateFunction: String, Sendable, Hashable, CaseIterable {
-    case sum, mean, median, min, max, count, size, std, `var`, prod, first, last, nunique, any, all
+    case sum, mean, median, min, max, count, size, std, `var`, prod, first, last, nunique, any, all, quantile, idxmin, idxmax
 
     /// The result dtype for values of `input` (a TypeError where pandas raises one).
     public func resultDType(for input: DType) throws -> DType {
         switch (self, input) {
         case (.count, _): return input.usesNA ? .nullableInt64 : .int64
+        case (.quantile, .int64), (.quantile, .float64), (.quantile, .bool): return .float64
+        case (.quantile, .nullableInt64), (.quantile, .nullableFloat64): return .nullableFloat64
+        case (.idxmin, _), (.idxmax, _):
+            guard input.isNumeric || input == .string else { throw BambooError(.typeMismatch, "reduction operation '\(rawValue)' not allowed for this dtype") }
+            return .object  // the index's labels; the facade re-types them to the index dtype
         case (.size, _), (.nunique, _): return .int64
         case (.any, _), (.all, _): return input.usesNA ? .nullableBool : .bool
         case (.sum, .int64), (.sum, .bool), (.prod, .int64), (.prod, .bool): return .int64
@@ -34,13 +39,36 @@ public enum AggregateFunction: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    /// Aggregates `column` per group; `column` is ignored by `size`.
-    public func apply(_ column: Column, grouping: Grouping, ddof: Int = 1, minCount: Int = 0, skipna: Bool = true) throws -> Column {
+    /// Aggregates `column` per group; `column` is ignored by `size`; `labels` (the index) is what
+    /// `idxmin`/`idxmax` return.
+    public func apply(_ column: Column, grouping: Grouping, options: AggregateOptions = AggregateOptions(), labels: Column? = nil) throws -> Column {
         let dtype = try resultDType(for: column.dtype)
+        let (ddof, minCount) = (options.ddof, options.minCount)
         let groups = grouping.groupCount
         var members = [[Int]](repeating: [], count: groups)
         for (row, group) in grouping.groupOfRow.enumerated() where group >= 0 { members[group].append(row) }
+        // skipna=False: a group holding a missing value aggregates to missing.
+        if !options.skipna, [.sum, .mean, .min, .max, .prod, .median, .std, .var, .first, .last].contains(self) {
+            let result = try AggregateFunction.apply(self, column, grouping: grouping, options: AggregateOptions(ddof: ddof, minCount: minCount))
+            let poisoned = members.map { rows in rows.contains(where: column.isMissing) }
+            guard poisoned.contains(true) else { return result }
+            return try Column.buildUpcasting((0..<groups).map { poisoned[$0] ? .float(.nan) : result.scalar(at: $0) }, dtype: result.dtype)
+        }
         switch self {
+        case .quantile:
+            return try Column.buildUpcasting(members.map { rows -> Scalar in
+                let values = try column.take(rows.filter { !column.isMissing($0) }).astype(.float64)
+                guard case .float64(let xs) = values.values, !xs.isEmpty else { return .float(.nan) }
+                return .float(Quantile.of(xs.sorted(), q: options.q, interpolation: options.interpolation))
+            }, dtype: dtype)
+        case .idxmin, .idxmax:
+            guard let labels else { throw BambooError.invariant("idxmin/idxmax need the index") }
+            let picks = try AggregateFunction.apply(self == .idxmin ? .min : .max, column, grouping: grouping, options: options, picking: true)
+            if let empty = picks.firstIndex(where: { $0 == nil }) {
+                _ = empty
+                throw BambooError(.invalidArgument, "attempt to get \(rawValue) of an empty sequence")
+            }
+            return labels.take(picks.compactMap { $0 })
         case .size:
             return Column(int64: members.map { Int64($0.count) })
         case .count:
@@ -64,17 +92,7 @@ public enum AggregateFunction: String, Sendable, Hashable, CaseIterable {
             }
             return try column.gatherOptional(picks)
         case .min, .max:
-            var picks: [Int?] = []
-            for rows in members {
-                var best: Int?
-                for row in rows where !column.isMissing(row) {
-                    guard let current = best else { best = row; continue }
-                    let order = try column.compareRows(row, current)
-                    if (self == .min && order < 0) || (self == .max && order > 0) { best = row }
-                }
-                picks.append(best)
-            }
-            return try column.gatherOptional(picks)
+            return try column.gatherOptional(try AggregateFunction.apply(self, column, grouping: grouping, options: options, picking: true))
         case .sum, .prod, .mean, .median, .std, .var:
             var results: [Scalar] = []
             results.reserveCapacity(groups)
@@ -99,6 +117,24 @@ public enum AggregateFunction: String, Sendable, Hashable, CaseIterable {
             }
             return try Column.build(results.map { $0.isMissing ? .none : $0 }, dtype: dtype)
         }
+    }
+
+    /// The row holding each group's min (or max), first of ties; nil for a group with no value.
+    static func apply(_ function: AggregateFunction, _ column: Column, grouping: Grouping, options: AggregateOptions, picking: Bool) throws -> [Int?] {
+        var best = [Int?](repeating: nil, count: grouping.groupCount)
+        for (row, group) in grouping.groupOfRow.enumerated() where group >= 0 && !column.isMissing(row) {
+            guard let current = best[group] else { best[group] = row; continue }
+            let order = try column.compareRows(row, current)
+            if (function == .min && order < 0) || (function == .max && order > 0) { best[group] = row }
+        }
+        return best
+    }
+
+    /// The aggregation with skipna=True, for the skipna=False wrapper.
+    static func apply(_ function: AggregateFunction, _ column: Column, grouping: Grouping, options: AggregateOptions) throws -> Column {
+        var plain = options
+        plain.skipna = true
+        return try function.apply(column, grouping: grouping, options: plain)
     }
 
     /// median, std, var of sorted present values (NaN when too few).
@@ -153,6 +189,45 @@ extension Column {
         case .int64: return Column(float64: scalars.map { $0.doubleValue ?? .nan })
         case .bool: return Column(dtype: .object, values: .object(picks.map { pick in pick.map { scalar(at: $0) } ?? .float(.nan) }))
         default: return try Column.build(scalars, dtype: dtype)
+        }
+    }
+}
+
+/// Options of an aggregation, with pandas' defaults.
+public struct AggregateOptions: Sendable, Hashable {
+    public var ddof: Int = 1
+    public var minCount: Int = 0
+    public var skipna: Bool = true
+    public var q: Double = 0.5
+    public var interpolation: QuantileInterpolation = .linear
+
+    public init(ddof: Int = 1, minCount: Int = 0, skipna: Bool = true, q: Double = 0.5, interpolation: QuantileInterpolation = .linear) {
+        self.ddof = ddof
+        self.minCount = minCount
+        self.skipna = skipna
+        self.q = q
+        self.interpolation = interpolation
+    }
+}
+
+/// pandas' `quantile(interpolation=)`.
+public enum QuantileInterpolation: String, Sendable, Hashable, CaseIterable {
+    case linear, lower, higher, midpoint, nearest
+}
+
+/// Exact quantiles of sorted values, as numpy computes them.
+public enum Quantile {
+    public static func of(_ sorted: [Double], q: Double, interpolation: QuantileInterpolation) -> Double {
+        guard let last = sorted.indices.last else { return .nan }
+        let position = q * Double(last)
+        let low = Int(position.rounded(.down)), high = Swift.min(low + 1, last)
+        let fraction = position - Double(low)
+        switch interpolation {
+        case .linear: return fraction == 0 ? sorted[low] : sorted[low] + (sorted[high] - sorted[low]) * fraction
+        case .lower: return sorted[low]
+        case .higher: return fraction == 0 ? sorted[low] : sorted[high]
+        case .midpoint: return fraction == 0 ? sorted[low] : (sorted[low] + sorted[high]) / 2
+        case .nearest: return sorted[Int(position.rounded(.toNearestOrEven))]
         }
     }
 }

@@ -17,6 +17,8 @@ public indirect enum Expr: Sendable, Hashable, CustomStringConvertible {
     case countNotNull([Expr])
     /// Membership in a list of values (`isin`).
     case isIn(Expr, [Scalar])
+    /// A Swift closure applied to each value (`map`/`apply`).
+    case map(Expr, UserFunction)
 
     /// Fields this expression reads.
     public var fieldIDs: Set<FieldID> {
@@ -26,7 +28,18 @@ public indirect enum Expr: Sendable, Hashable, CustomStringConvertible {
         case .binary(_, let a, let b): return a.fieldIDs.union(b.fieldIDs)
         case .unary(_, let a), .isNull(let a), .notNull(let a), .fillNull(let a, _), .cast(let a, _): return a.fieldIDs
         case .countNotNull(let items): return items.reduce(into: []) { $0.formUnion($1.fieldIDs) }
-        case .isIn(let a, _): return a.fieldIDs
+        case .isIn(let a, _), .map(let a, _): return a.fieldIDs
+        }
+    }
+
+    /// Whether a Swift closure is inside (backends that cannot run Swift refuse these).
+    public var containsUserFunction: Bool {
+        switch self {
+        case .map: return true
+        case .column, .literal: return false
+        case .binary(_, let a, let b): return a.containsUserFunction || b.containsUserFunction
+        case .unary(_, let a), .isNull(let a), .notNull(let a), .fillNull(let a, _), .cast(let a, _), .isIn(let a, _): return a.containsUserFunction
+        case .countNotNull(let items): return items.contains { $0.containsUserFunction }
         }
     }
 
@@ -43,6 +56,7 @@ public indirect enum Expr: Sendable, Hashable, CustomStringConvertible {
         case .cast(let a, let t): return .cast(a.substituting(substitution), t)
         case .countNotNull(let items): return .countNotNull(items.map { $0.substituting(substitution) })
         case .isIn(let a, let values): return .isIn(a.substituting(substitution), values)
+        case .map(let a, let function): return .map(a.substituting(substitution), function)
         }
     }
 
@@ -57,6 +71,7 @@ public indirect enum Expr: Sendable, Hashable, CustomStringConvertible {
         case .fillNull(let a, let v): return "fillna(\(a), \(v.pythonRepr))"
         case .cast(let a, let t): return "astype(\(a), \(t.name))"
         case .countNotNull(let items): return "count_notna(\(items.map(\.description).joined(separator: ", ")))"
+        case .map(let a, let function): return "\(function.name)(\(a)) [Swift closure]"
         case .isIn(let a, let values): return "isin(\(a), [\(values.prefix(5).map(\.pythonRepr).joined(separator: ", "))\(values.count > 5 ? ", ..." : "")])"
         }
     }

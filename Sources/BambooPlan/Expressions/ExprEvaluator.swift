@@ -20,6 +20,10 @@ public enum ExprEvaluator {
         case .fillNull(let a, let value): return try eval(a).fillna(value)
         case .cast(let a, let target): return try eval(a).astype(target)
         case .isIn(let a, let values): return try eval(a).isin(values)
+        case .map(let a, let function):
+            // No rows: the declared dtype (the closure is never typed by calling it).
+            if count == 0 { _ = try eval(a); return Column.allMissing(function.dtype, count: 0) }
+            return try function.map(eval(a))
         case .countNotNull(let items):
             var counts = [Int64](repeating: 0, count: count)
             for item in items {

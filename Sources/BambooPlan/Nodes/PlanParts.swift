@@ -74,15 +74,18 @@ public struct Aggregation: Sendable, Hashable {
     public var function: AggregateFunction
     /// The values aggregated (any column for `size`, which counts rows).
     public var input: Expr
-    public var ddof: Int
-    public var minCount: Int
+    public var options: AggregateOptions
+    /// The index level `idxmin`/`idxmax` return labels of.
+    public var labels: Expr?
+    /// A Swift closure aggregating each group instead of `function` (`gb["v"].apply { ... }`).
+    public var custom: UserFunction?
 
-    public init(field: Field, function: AggregateFunction, input: Expr, ddof: Int = 1, minCount: Int = 0) {
+    public init(field: Field, function: AggregateFunction, input: Expr, options: AggregateOptions = AggregateOptions(), labels: Expr? = nil) {
         self.field = field
         self.function = function
         self.input = input
-        self.ddof = ddof
-        self.minCount = minCount
+        self.options = options
+        self.labels = labels
     }
 }
 
@@ -184,6 +187,8 @@ public struct JoinSpec: Sendable, Hashable {
     public var keepEqualKeysInPlace: Bool = false
     /// Comparisons of Series (`s1 > s2`): pandas refuses to align them, so unequal keys are an error.
     public var requireEqualKeys: Bool = false
+    /// The result's index levels (joins on the index keep one); empty for a RangeIndex.
+    public var index: [(field: Field, source: JoinSource)] = []
 
     public init(how: JoinHow, leftKeys: [FieldID], rightKeys: [FieldID], columns: [(field: Field, source: JoinSource)],
                 indicator: Field?, sort: Bool, validate: JoinValidation?) {
@@ -199,6 +204,7 @@ public struct JoinSpec: Sendable, Hashable {
     public static func == (a: JoinSpec, b: JoinSpec) -> Bool {
         a.how == b.how && a.leftKeys == b.leftKeys && a.rightKeys == b.rightKeys && a.indicator == b.indicator && a.sort == b.sort
             && a.keepEqualKeysInPlace == b.keepEqualKeysInPlace && a.requireEqualKeys == b.requireEqualKeys
+            && a.index.map(\.field) == b.index.map(\.field) && a.index.map(\.source) == b.index.map(\.source)
             && a.validate == b.validate && a.columns.map(\.field) == b.columns.map(\.field) && a.columns.map(\.source) == b.columns.map(\.source)
     }
 

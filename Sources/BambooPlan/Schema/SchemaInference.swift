@@ -133,7 +133,7 @@ enum SchemaInference {
             return Schema(index: spec.index.map { .fields([$0]) } ?? .range, columns: spec.columns)
         case .join(let left, let right, let spec):
             let leftFields = Set(left.schema.allFields.map(\.id)), rightFields = Set(right.schema.allFields.map(\.id))
-            for (field, source) in spec.columns {
+            for (field, source) in spec.columns + spec.index {
                 switch source {
                 case .left(let id): guard leftFields.contains(id) else { throw BambooError.invariant("join column \(field) not in left") }
                 case .right(let id): guard rightFields.contains(id) else { throw BambooError.invariant("join column \(field) not in right") }
@@ -143,12 +143,16 @@ enum SchemaInference {
             guard spec.leftKeys.count == spec.rightKeys.count, spec.how == .cross || !spec.leftKeys.isEmpty else {
                 throw BambooError(.invalidArgument, "len(right_on) must equal len(left_on), and a merge needs keys unless how='cross'.")
             }
-            return Schema(index: .range, columns: spec.columns.map(\.field) + (spec.indicator.map { [$0] } ?? []))
+            return Schema(index: spec.index.isEmpty ? .range : .fields(spec.index.map(\.field)),
+                          columns: spec.columns.map(\.field) + (spec.indicator.map { [$0] } ?? []))
         case .aggregate(let input, let keys, let aggregations, _, _):
             let fields = input.schema.allFields
             let levels = try keys.map { try typed($0, in: fields) }
             let columns = try aggregations.map { aggregation -> Field in
-                let dtype = try aggregation.function.resultDType(for: ExprTyping.dtype(of: aggregation.input, in: fields))
+                var dtype = try aggregation.function.resultDType(for: ExprTyping.dtype(of: aggregation.input, in: fields))
+                // idxmin/idxmax return labels of the index level they were given.
+                if let labels = aggregation.labels { dtype = try ExprTyping.dtype(of: labels, in: fields) }
+                if let custom = aggregation.custom { dtype = custom.dtype }
                 guard dtype == aggregation.field.dtype else { throw BambooError.invariant("aggregation \(aggregation.field) gives \(dtype)") }
                 return aggregation.field
             }
