@@ -1,0 +1,89 @@
+import Bamboo
+
+/// merge, join and the top-level functions (`pd.concat`, `pd.merge`, `pd.get_dummies`).
+extension CallMapper {
+    /// `left.merge(right, ...)` with pandas' keyword arguments.
+    static func merge(_ left: DataFrame, _ right: CaseValue, _ a: Arguments) throws -> DataFrame {
+        let rightFrame: DataFrame
+        switch right {
+        case .frame(let frame): rightFrame = frame
+        case .series(let series):
+            guard series.name != .none else { throw BambooError(.invalidArgument, "Cannot merge a Series without a name") }
+            rightFrame = try series.toFrame()
+        default: throw RunnerGap("merge with a \(right.kind)")
+        }
+        let howText = try a.string("how") ?? "inner"
+        guard let how = JoinHow(rawValue: howText) else {
+            throw BambooError(.invalidArgument, "'\(howText)' is not a valid Merge type: left, right, inner, outer, left_anti, right_anti, cross")
+        }
+        var suffixes: (String?, String?) = ("_x", "_y")
+        if case .list(let items)? = a["suffixes"], items.count == 2 {
+            func part(_ v: CaseValue) -> String? { if case .scalar(.string(let s)) = v { return s } else { return nil } }
+            suffixes = (part(items[0]), part(items[1]))
+        }
+        var indicator: MergeIndicator = false
+        switch a["indicator"] {
+        case .scalar(.bool(let flag))?: indicator = MergeIndicator(booleanLiteral: flag)
+        case .scalar(.string(let name))?: indicator = MergeIndicator(stringLiteral: name)
+        default: break
+        }
+        return try left.merge(rightFrame, how: how, on: a.labels("on"), leftOn: a.labels("left_on"), rightOn: a.labels("right_on"),
+                              leftIndex: a.bool("left_index", default: false), rightIndex: a.bool("right_index", default: false),
+                              suffixes: suffixes, indicator: indicator, sort: a.bool("sort", default: false),
+                              validate: a.string("validate").map { try JoinValidation(pandas: $0) })
+    }
+
+    /// `pd.concat(objs, ...)` and `pd.merge(left, right, ...)`.
+    static func function(_ name: String, args: [CaseValue], kwargs: [(String, CaseValue)]) async throws -> CaseValue {
+        switch name {
+        case "get_dummies":
+            let a = try Arguments(name, args, kwargs, parameters: ["data", "prefix", "prefix_sep", "dummy_na", "columns", "sparse", "drop_first", "dtype"])
+            try rejectUnsupported(a)
+            let dtype = try a["dtype"].map { try a.dtype($0) } ?? .bool
+            let prefixes: [String]? = try a["prefix"].map { value in
+                if case .scalar(.string(let p)) = value { return [p] }
+                guard let items = value.scalars else { throw RunnerGap("get_dummies(prefix=) as \(value.kind)") }
+                return items.map(\.description)
+            }
+            switch a["data"] {
+            case .series(let s)?:
+                return .frame(try await getDummies(s, prefix: prefixes?.first, prefixSep: a.string("prefix_sep") ?? "_", dummyNa: a.bool("dummy_na", default: false),
+                                                   dropFirst: a.bool("drop_first", default: false), dtype: dtype))
+            case .frame(let df)?:
+                return .frame(try await getDummies(df, prefix: prefixes, prefixSep: a.string("prefix_sep") ?? "_", columns: a.labels("columns"),
+                                                   dummyNa: a.bool("dummy_na", default: false), dropFirst: a.bool("drop_first", default: false), dtype: dtype))
+            default: throw RunnerGap("get_dummies of \(a["data"]?.kind ?? "nothing")")
+            }
+        case "merge":
+            guard case .frame(let left)? = args.first else { throw RunnerGap("pd.merge needs a left frame") }
+            let a = try Arguments("merge", Array(args.dropFirst()), kwargs, parameters: parameters["merge"] ?? [])
+            try rejectUnsupported(a)
+            guard let right = a["right"] else { throw RunnerGap("merge without right") }
+            return .frame(try merge(left, right, a))
+        case "concat":
+            let a = try Arguments("concat", args, kwargs, parameters: ["objs", "axis", "join", "ignore_index", "keys", "levels", "names", "verify_integrity", "sort", "copy"])
+            try rejectUnsupported(a)
+            guard case .list(let items)? = a["objs"] else { throw RunnerGap("concat needs a list") }
+            let joinText = try a.string("join") ?? "outer"
+            guard let join = ConcatJoin(rawValue: joinText) else {
+                throw BambooError(.invalidArgument, "Only can inner (intersect) or outer (union) join the other axis")
+            }
+            let ignoreIndex = try a.bool("ignore_index", default: false)
+            let present = items.filter { if case .scalar(.none) = $0 { return false } else { return true } }
+            let series = present.compactMap { if case .series(let s) = $0 { return s } else { return nil } }
+            if !series.isEmpty && series.count == present.count { return .series(try concat(series, ignoreIndex: ignoreIndex)) }
+            let frames = try present.map { item -> DataFrame in
+                switch item {
+                case .frame(let frame): return frame
+                case .series(let series): return try series.toFrame()
+                default: throw RunnerGap("concat of a \(item.kind) with frames")
+                }
+            }
+            if frames.isEmpty { throw BambooError(.invalidArgument, items.isEmpty ? "No objects to concatenate" : "All objects passed were None") }
+            return .frame(try concat(frames, join: join, ignoreIndex: ignoreIndex, sort: a.bool("sort", default: false),
+                                     verifyIntegrity: a.bool("verify_integrity", default: false)))
+        default:
+            throw RunnerGap("pd.\(name) is not mapped to Bamboo")
+        }
+    }
+}
