@@ -34,7 +34,7 @@ extension DataFrame {
     /// Index levels chosen by name or position (pandas' `level=`).
     func indexLevels(_ selectors: [Scalar], in fields: [Field]) throws -> [Int] {
         try selectors.map { selector in
-            if let position = fields.firstIndex(where: { $0.label == selector && selector != .none }) { return position }
+            if let position = fields.firstIndex(where: { $0.label == selector && selector != Scalar.none }) { return position }
             if case .int(let i) = selector, i >= 0, Int(i) < fields.count { return Int(i) }
             if case .int(let i) = selector {
                 throw BambooError(.indexOutOfBounds, "Too many levels: Index has only \(fields.count) levels, not \(i + 1)")
@@ -58,7 +58,7 @@ extension DataFrame {
         var moved: [NamedExpr] = []
         for (i, level) in levels.enumerated() {
             var label = level.label
-            if label == .none {
+            if label == Scalar.none {
                 let position = allLevels.firstIndex { $0.id == level.id } ?? i
                 label = allLevels.count == 1 ? (taken.contains("index") ? "level_0" : "index") : .string("level_\(position)")
             }

@@ -76,13 +76,13 @@ public struct Index: Sendable, CustomStringConvertible, Equatable {
     public var description: String {
         switch storage {
         case .range(let start, let stop, let step):
-            return "RangeIndex(start=\(start), stop=\(stop), step=\(step)\(names.first.map { $0 == .none ? "" : ", name=\($0.pythonRepr)" } ?? ""))"
+            return "RangeIndex(start=\(start), stop=\(stop), step=\(step)\(names.first.map { $0 == Scalar.none ? "" : ", name=\($0.pythonRepr)" } ?? ""))"
         case .labels(let levels) where levels.count > 1:
             let tuples = (0..<Swift.min(count, 10)).map { row in "(" + levels.map { $0.scalar(at: row).pythonRepr }.joined(separator: ", ") + ")" }
             return "MultiIndex([\(tuples.joined(separator: ", "))\(count > 10 ? ", ..." : "")], names=[\(names.map(\.pythonRepr).joined(separator: ", "))])"
         case .labels(let levels):
             let shown = values.prefix(10).map(\.pythonRepr).joined(separator: ", ")
-            return "Index([\(shown)\(count > 10 ? ", ..." : "")], dtype='\(levels.first?.dtype.name ?? "object")'\(names.first.map { $0 == .none ? "" : ", name=\($0.pythonRepr)" } ?? ""))"
+            return "Index([\(shown)\(count > 10 ? ", ..." : "")], dtype='\(levels.first?.dtype.name ?? "object")'\(names.first.map { $0 == Scalar.none ? "" : ", name=\($0.pythonRepr)" } ?? ""))"
         }
     }
 

@@ -42,13 +42,13 @@ struct Arguments {
     }
 
     func int(_ name: String) throws -> Int? {
-        guard let s = try scalar(name), s != .none else { return nil }
+        guard let s = try scalar(name), s != Scalar.none else { return nil }
         guard case .int(let i) = s else { throw BambooError(.typeMismatch, "\(name) must be an integer, got \(s.pythonRepr)") }
         return Int(i)
     }
 
     func string(_ name: String) throws -> String? {
-        guard let s = try scalar(name), s != .none else { return nil }
+        guard let s = try scalar(name), s != Scalar.none else { return nil }
         guard case .string(let text) = s else { throw BambooError(.invalidArgument, "\(name) must be a string, got \(s.pythonRepr)") }
         return text
     }
@@ -56,7 +56,7 @@ struct Arguments {
     /// A label or a list of labels, as a list.
     func labels(_ name: String) throws -> [Scalar]? {
         guard let value = self[name] else { return nil }
-        if let s = value.scalar { return s == .none ? nil : [s] }
+        if let s = value.scalar { return s == Scalar.none ? nil : [s] }
         if let list = value.scalars { return list }
         throw RunnerGap("\(call)(\(name)=) expects labels, got \(value.kind)")
     }

@@ -8,7 +8,7 @@ extension CallMapper {
         switch right {
         case .frame(let frame): rightFrame = frame
         case .series(let series):
-            guard series.name != .none else { throw BambooError(.invalidArgument, "Cannot merge a Series without a name") }
+            guard series.name != Scalar.none else { throw BambooError(.invalidArgument, "Cannot merge a Series without a name") }
             rightFrame = try series.toFrame()
         default: throw RunnerGap("merge with a \(right.kind)")
         }
@@ -39,8 +39,13 @@ extension CallMapper {
         case "get_dummies":
             let a = try Arguments(name, args, kwargs, parameters: ["data", "prefix", "prefix_sep", "dummy_na", "columns", "sparse", "drop_first", "dtype"])
             try rejectUnsupported(a)
-            let dtype = try a["dtype"].map { try a.dtype($0) } ?? .bool
-            let prefixes: [String]? = try a["prefix"].map { value in
+            let dtype: DType = try a["dtype"].map { value in value.scalar == Scalar.none ? .bool : try a.dtype(value) } ?? .bool
+            if case .frame(let df)? = a["data"], case .scalar(.string(let single))? = a["prefix"] {
+                return .frame(try await getDummies(df, prefix: single, prefixSep: a.string("prefix_sep") ?? "_", columns: a.labels("columns"),
+                                                   dummyNa: a.bool("dummy_na", default: false), dropFirst: a.bool("drop_first", default: false), dtype: dtype))
+            }
+            let prefixes: [String]? = try a["prefix"].flatMap { value in
+                if case .scalar(.none) = value { return nil }
                 if case .scalar(.string(let p)) = value { return [p] }
                 guard let items = value.scalars else { throw RunnerGap("get_dummies(prefix=) as \(value.kind)") }
                 return items.map(\.description)

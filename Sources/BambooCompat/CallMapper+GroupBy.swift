@@ -35,6 +35,9 @@ extension CallMapper {
 
     /// Calls shared by frame and Series groupbys whose results keep the rows (windows, selections).
     static func groupWindowCall(_ name: String, _ gb: DataFrameGroupBy, _ a: Arguments) throws -> DataFrame? {
+        if ["cumsum", "cumprod", "cummax", "cummin"].contains(name), try !a.bool("skipna", default: true) {
+            throw RunnerGap("\(name)(skipna=False) is not supported by Bamboo yet")
+        }
         switch name {
         case "transform":
             guard case .scalar(.string(let function))? = a["func"] else { throw RunnerGap("transform with \(a["func"]?.kind ?? "nothing")") }
@@ -68,7 +71,7 @@ extension CallMapper {
         case "median": return .frame(try gb.median(skipna: skipna))
         case "min": return .frame(try gb.min(skipna: skipna))
         case "max": return .frame(try gb.max(skipna: skipna))
-        case "quantile": return .frame(try gb.quantile(quantileQ(a), interpolation: interpolation(a)))
+        case "quantile": return .frame(try gb.quantile(quantileQ(a), interpolation: interpolation(a), numericOnly: a.bool("numeric_only", default: false)))
         case "idxmin": return .frame(try gb.idxmin(skipna: skipna))
         case "idxmax": return .frame(try gb.idxmax(skipna: skipna))
         case "count": return .frame(try gb.count())
@@ -77,14 +80,14 @@ extension CallMapper {
         case "first": return .frame(try gb.first(skipna: skipna))
         case "last": return .frame(try gb.last(skipna: skipna))
         case "nunique": return .frame(try gb.nunique())
-        case "any": return .frame(try gb.any())
-        case "all": return .frame(try gb.all())
+        case "any": return .frame(try gb.any(skipna: skipna))
+        case "all": return .frame(try gb.all(skipna: skipna))
         case "size": return asIndex ? .series(try gb.size()) : .frame(try gb.sizeFrame())
         case "agg":
             // pandas' agg("size") is size(): a Series (a frame with as_index=False).
             if case .scalar(.string("size"))? = a["func"] { return asIndex ? .series(try gb.size()) : .frame(try gb.sizeFrame()) }
             switch a["func"] {
-            case .scalar(.string(let function))?: return .frame(try gb.agg(function))
+            case .scalar(.string(let function))?: return .frame(try gb.agg(function, skipna: skipna))
             case .dict(let pairs)?:
                 let named = try pairs.map { key, value -> (String, String) in
                     guard case .scalar(.string(let column)) = key, case .scalar(.string(let function)) = value else {
@@ -100,6 +103,9 @@ extension CallMapper {
     }
 
     static func seriesGroupCall(_ name: String, _ gb: SeriesGroupBy, _ a: Arguments) throws -> CaseValue {
+        if ["cumsum", "cumprod", "cummax", "cummin"].contains(name), try !a.bool("skipna", default: true) {
+            throw RunnerGap("\(name)(skipna=False) is not supported by Bamboo yet")
+        }
         switch name {
         case "transform":
             guard case .scalar(.string(let function))? = a["func"] else { throw RunnerGap("transform with \(a["func"]?.kind ?? "nothing")") }
@@ -132,12 +138,12 @@ extension CallMapper {
         case "first": return .series(try gb.first(skipna: a.bool("skipna", default: true)))
         case "last": return .series(try gb.last(skipna: a.bool("skipna", default: true)))
         case "nunique": return .series(try gb.nunique())
-        case "any": return .series(try gb.any())
-        case "all": return .series(try gb.all())
+        case "any": return .series(try gb.any(skipna: a.bool("skipna", default: true)))
+        case "all": return .series(try gb.all(skipna: a.bool("skipna", default: true)))
         case "size": return .series(try gb.size())
         case "agg":
             guard case .scalar(.string(let function))? = a["func"] else { throw RunnerGap("SeriesGroupBy.agg with \(a["func"]?.kind ?? "nothing")") }
-            return .series(function == "size" ? try gb.size() : try gb.agg(function))
+            return .series(function == "size" ? try gb.size() : try gb.agg(function, skipna: a.bool("skipna", default: true)))
         default: throw RunnerGap("SeriesGroupBy.\(name) is not mapped to Bamboo")
         }
     }

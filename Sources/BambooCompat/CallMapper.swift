@@ -25,7 +25,7 @@ enum CallMapper {
         "var": ["ddof", "engine", "engine_kwargs", "numeric_only", "skipna"], "quantile": ["q", "interpolation", "numeric_only"],
         "idxmin": ["axis", "skipna", "numeric_only"], "idxmax": ["axis", "skipna", "numeric_only"], "first": ["numeric_only", "min_count", "skipna"],
         "last": ["numeric_only", "min_count", "skipna"], "any": ["skipna"], "all": ["skipna"],
-        "size": [], "agg": ["func"],
+        "size": [], "agg": ["func", "skipna"],
         "merge": ["right", "how", "on", "left_on", "right_on", "left_index", "right_index", "sort", "suffixes", "copy", "indicator", "validate"],
         "transform": ["func", "engine", "engine_kwargs", "ddof"], "cumsum": ["numeric_only", "skipna"], "cumprod": ["numeric_only", "skipna"],
         "cummax": ["numeric_only", "skipna"], "cummin": ["numeric_only", "skipna"], "cumcount": ["ascending"],
@@ -50,7 +50,9 @@ enum CallMapper {
         "groupby": ["by", "as_index", "sort", "dropna"], "groupby.sum": ["min_count", "skipna"], "groupby.prod": ["min_count", "skipna"],
         "groupby.mean": ["skipna"], "groupby.median": ["skipna"], "groupby.min": ["skipna"], "groupby.max": ["skipna"],
         "groupby.std": ["ddof", "skipna"], "groupby.var": ["ddof", "skipna"], "groupby.first": ["skipna"], "groupby.last": ["skipna"],
-        "quantile": ["q", "interpolation"], "idxmin": ["skipna"], "idxmax": ["skipna"], "median": [],
+        "groupby.any": ["skipna"], "groupby.all": ["skipna"], "groupby.agg": ["func", "skipna"],
+        "groupby.cumsum": ["skipna"], "groupby.cumprod": ["skipna"], "groupby.cummax": ["skipna"], "groupby.cummin": ["skipna"],
+        "quantile": ["q", "interpolation", "numeric_only"], "idxmin": ["skipna"], "idxmax": ["skipna"], "median": [],
         "transform": ["func", "ddof"], "cumsum": [], "cumprod": [], "cummax": [], "cummin": [], "cumcount": ["ascending"],
         "shift": ["periods", "fill_value"], "diff": ["periods"], "rank": ["method", "ascending", "na_option", "pct"], "nth": ["n"],
         "duplicated": ["subset", "keep"], "drop_duplicates": ["subset", "keep", "ignore_index"], "isin": ["values"],
@@ -197,10 +199,21 @@ enum CallMapper {
             guard let right = a["right"] else { throw RunnerGap("merge without right") }
             return .frame(try merge(df, right, a))
         case "melt":
-            return .frame(try df.melt(idVars: a.labels("id_vars") ?? [], valueVars: a.labels("value_vars"), varName: a.scalar("var_name") ?? "variable",
-                                      valueName: a.scalar("value_name") ?? "value", ignoreIndex: a.bool("ignore_index", default: true)))
+            // var_name=None means "variable"; value_name=None labels the column NaN, as pandas does.
+            var varName: Scalar = "variable", valueName: Scalar = "value"
+            if let given = try a.scalar("var_name"), given != Scalar.none { varName = given }
+            if let given = try a.scalar("value_name") { valueName = given == Scalar.none ? .float(.nan) : given }
+            return .frame(try df.melt(idVars: a.labels("id_vars") ?? [], valueVars: a.labels("value_vars"), varName: varName,
+                                      valueName: valueName, ignoreIndex: a.bool("ignore_index", default: true)))
         case "join":
-            guard case .frame(let other)? = a["other"] else { throw RunnerGap("join with \(a["other"]?.kind ?? "nothing")") }
+            let other: DataFrame
+            switch a["other"] {
+            case .frame(let frame)?: other = frame
+            case .series(let series)?:
+                guard series.name != Scalar.none else { throw BambooError(.invalidArgument, "Other Series must have a name") }
+                other = try series.toFrame()
+            default: throw RunnerGap("join with \(a["other"]?.kind ?? "nothing")")
+            }
             let howText = try a.string("how") ?? "left"
             guard let how = JoinHow(rawValue: howText) else { throw BambooError(.invalidArgument, "'\(howText)' is not a valid Merge type") }
             return .frame(try df.join(other, on: a.labels("on"), how: how, lsuffix: a.string("lsuffix") ?? "", rsuffix: a.string("rsuffix") ?? "",

@@ -38,6 +38,12 @@ enum HashJoin {
             case .key(let l, let r): columns[field.id] = try coalesced(l, r)
             }
         }
+        // An index built from both sides takes their common dtype (pandas' Index.join).
+        for (field, source) in spec.index {
+            if case .key = source, let column = columns[field.id], column.dtype != field.dtype, column.count > 0 {
+                columns[field.id] = try column.astype(field.dtype)
+            }
+        }
         if let indicator = spec.indicator {
             let states: [Scalar] = rows.map { $0.left == nil ? "right_only" : ($0.right == nil ? "left_only" : "both") }
             columns[indicator.id] = try Column.build(states, dtype: indicator.dtype)
@@ -62,6 +68,10 @@ enum HashJoin {
         try check(validate, leftRows: leftRows, rightRows: rightRows)
 
         switch how {
+        case .leftAnti:
+            return (0..<leftCount).filter { rightRows[key(left, $0)] == nil }.map { (Optional($0), nil) }
+        case .rightAnti:
+            return (0..<rightCount).filter { leftRows[key(right, $0)] == nil }.map { (nil, Optional($0)) }
         case .inner, .left:
             var out: [Pair] = []
             for l in 0..<leftCount {

@@ -21,6 +21,11 @@ extension DataFrame {
             throw BambooError(.invalidArgument, "The right frame belongs to another session; frames of different sessions cannot be merged.")
         }
         if leftIndex || rightIndex {
+            if on != nil {
+                throw BambooError(.invalidArgument, "Can only pass argument \"on\" OR \"left_index\" and \"right_index\", not a combination of both.")
+            }
+            if leftIndex && !rightIndex && rightOn == nil { throw BambooError(.invalidArgument, "Must pass right_on or right_index=True") }
+            if rightIndex && !leftIndex && leftOn == nil { throw BambooError(.invalidArgument, "Must pass left_on or left_index=True") }
             return try indexMerge(right, how: how, leftOn: leftIndex ? nil : (leftOn ?? on), rightOn: rightIndex ? nil : (rightOn ?? on),
                                   suffixes: suffixes, sort: sort, validate: validate)
         }
@@ -78,8 +83,18 @@ extension DataFrame {
         guard leftKeys.count == rightKeys.count else {
             throw BambooError(.invalidArgument, "len(left_on) must equal the number of levels in the index of \"right\"")
         }
-        var columns: [(field: Field, source: JoinSource)] = schema.columns.map { (Field(label: $0.label, dtype: $0.dtype), .left($0.id)) }
-            + right.schema.columns.map { (Field(label: $0.label, dtype: $0.dtype), .right($0.id)) }
+        // A column matched against the other side's index takes that index's value where it has no row.
+        var columns: [(field: Field, source: JoinSource)] = schema.columns.map { field in
+            if rightOn == nil, leftOn != nil, let k = leftKeys.firstIndex(where: { $0.id == field.id }) {
+                return (Field(label: field.label, dtype: field.dtype), .key(left: field.id, right: rightKeys[k].id))
+            }
+            return (Field(label: field.label, dtype: field.dtype), .left(field.id))
+        } + right.schema.columns.map { field in
+            if leftOn == nil, rightOn != nil, let k = rightKeys.firstIndex(where: { $0.id == field.id }) {
+                return (Field(label: field.label, dtype: field.dtype), .key(left: leftKeys[k].id, right: field.id))
+            }
+            return (Field(label: field.label, dtype: field.dtype), .right(field.id))
+        }
         let clashing = Set(schema.columns.map(\.label)).intersection(right.schema.columns.map(\.label))
         if !clashing.isEmpty && (suffixes.0 ?? "").isEmpty && (suffixes.1 ?? "").isEmpty {
             throw BambooError(.invalidArgument, "columns overlap but no suffix specified: \(clashing.map(\.pythonRepr).sorted())")
@@ -90,8 +105,16 @@ extension DataFrame {
         var spec = JoinSpec(how: how, leftKeys: leftKeys.map(\.id), rightKeys: rightKeys.map(\.id), columns: columns,
                             indicator: nil, sort: sort, validate: validate)
         if leftOn == nil && rightOn == nil {
+            // Index.join keeps the name of the side whose order wins: the right's for how=right.
+            // Left/right joins keep that side's index dtype; inner/outer take the common one.
             spec.index = zip(leftLevels, rightLevels).map { l, r in
-                (Field(label: l.label == r.label ? l.label : .none, dtype: (try? DTypePromotion.common([l.dtype, r.dtype])) ?? .object), .key(left: l.id, right: r.id))
+                let dtype: DType
+                switch how {
+                case .left, .leftAnti: dtype = l.dtype
+                case .right, .rightAnti: dtype = r.dtype
+                default: dtype = (try? DTypePromotion.common([l.dtype, r.dtype])) ?? .object
+                }
+                return (Field(label: how == .right || how == .rightAnti ? r.label : l.label, dtype: dtype), .key(left: l.id, right: r.id))
             }
         } else if rightOn == nil {
             spec.index = leftLevels.map { (Field(label: $0.label, dtype: $0.dtype), .left($0.id)) }

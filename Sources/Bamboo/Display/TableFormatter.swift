@@ -12,7 +12,7 @@ enum TableFormatter {
         let indexCells = indexColumns(index, rows: rows)
         let dataCells = columns.map { cells($0, rows: rows, isIndex: false) }
         let levels = indexCells.count
-        let names = index.names.map { $0 == .none ? "" : $0.description }
+        let names = index.names.map { $0 == Scalar.none ? "" : $0.description }
         let named = names.contains { !$0.isEmpty }
         // pandas: column labels on the first line; index names (if any) on a line of their own.
         var grid: [[String]] = [Array(repeating: "", count: levels) + labels.map(\.description)]
@@ -56,7 +56,7 @@ enum TableFormatter {
                 + String(repeating: " ", count: vw - v.count + 4) + v
         }
         var footer: [String] = []
-        if name != .none { footer.append("Name: \(name.description)") }
+        if name != Scalar.none { footer.append("Name: \(name.description)") }
         if rows.truncated { footer.append("Length: \(index.count)") }
         footer.append("dtype: \(column.dtype.name)")
         out.append(footer.joined(separator: ", "))

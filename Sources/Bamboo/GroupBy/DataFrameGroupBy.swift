@@ -69,9 +69,11 @@ public struct DataFrameGroupBy: Sendable {
     public func min(skipna: Bool = true) throws -> DataFrame { try aggregate(.min, AggregateOptions(skipna: skipna)) }
     public func max(skipna: Bool = true) throws -> DataFrame { try aggregate(.max, AggregateOptions(skipna: skipna)) }
     /// Exact per-group quantiles (pandas: `gb.quantile(q, interpolation=)`).
-    public func quantile(_ q: Double = 0.5, interpolation: QuantileInterpolation = .linear) throws -> DataFrame {
+    public func quantile(_ q: Double = 0.5, interpolation: QuantileInterpolation = .linear, numericOnly: Bool = false) throws -> DataFrame {
         guard (0...1).contains(q) else { throw BambooError(.invalidArgument, "percentiles should all be in the interval [0, 1]") }
-        return try aggregate(.quantile, AggregateOptions(q: q, interpolation: interpolation))
+        let groups = numericOnly ? DataFrameGroupBy(frame: frame, keys: keys, selection: selection.filter { $0.dtype.isNumeric },
+                                                    sort: sort, dropna: dropna, asIndex: asIndex) : self
+        return try groups.aggregate(.quantile, AggregateOptions(q: q, interpolation: interpolation))
     }
     /// The index label of each group's minimum (pandas: `gb.idxmin()`); first of ties.
     public func idxmin(skipna: Bool = true) throws -> DataFrame { try labelAggregate(.idxmin, skipna: skipna) }
@@ -83,16 +85,16 @@ public struct DataFrameGroupBy: Sendable {
     public func first(skipna: Bool = true) throws -> DataFrame { try aggregate(.first, AggregateOptions(skipna: skipna)) }
     public func last(skipna: Bool = true) throws -> DataFrame { try aggregate(.last, AggregateOptions(skipna: skipna)) }
     public func nunique() throws -> DataFrame { try aggregate(.nunique) }
-    public func any() throws -> DataFrame { try aggregate(.any) }
-    public func all() throws -> DataFrame { try aggregate(.all) }
+    public func any(skipna: Bool = true) throws -> DataFrame { try aggregate(.any, AggregateOptions(skipna: skipna)) }
+    public func all(skipna: Bool = true) throws -> DataFrame { try aggregate(.all, AggregateOptions(skipna: skipna)) }
 
-    /// One aggregation by name for every selected column (pandas: `gb.agg("sum")`).
-    public func agg(_ function: String) throws -> DataFrame {
+    /// One aggregation by name for every selected column (pandas: `gb.agg("sum", skipna=)`).
+    public func agg(_ function: String, skipna: Bool = true) throws -> DataFrame {
         let named = try AggregateFunction.named(function)
         guard named != .size else {
             throw BambooError(.invalidArgument, "agg(\"size\") returns a Series in pandas: call size() (or sizeFrame() for asIndex: false).")
         }
-        return try aggregate(named)
+        return try aggregate(named, AggregateOptions(skipna: skipna))
     }
 
     /// One aggregation per column, in the order given (pandas: `gb.agg({"v": "sum", "w": "max"})`).
@@ -131,7 +133,7 @@ public struct DataFrameGroupBy: Sendable {
 
     func aggregate(_ function: AggregateFunction, _ options: AggregateOptions = AggregateOptions()) throws -> DataFrame {
         try aggregated(selection.map { field in
-            Aggregation(field: Field(label: field.label, dtype: try function.resultDType(for: field.dtype)), function: function,
+            Aggregation(field: Field(label: field.label, dtype: try function.resultDType(for: field.dtype, options: options)), function: function,
                         input: .column(field.id), options: options)
         })
     }
@@ -186,9 +188,9 @@ public struct SeriesGroupBy: Sendable {
     public func first(skipna: Bool = true) throws -> Series { try Series.wrapping(groups.first(skipna: skipna)) }
     public func last(skipna: Bool = true) throws -> Series { try Series.wrapping(groups.last(skipna: skipna)) }
     public func nunique() throws -> Series { try Series.wrapping(groups.nunique()) }
-    public func any() throws -> Series { try Series.wrapping(groups.any()) }
-    public func all() throws -> Series { try Series.wrapping(groups.all()) }
-    public func agg(_ function: String) throws -> Series { try Series.wrapping(groups.agg(function)) }
+    public func any(skipna: Bool = true) throws -> Series { try Series.wrapping(groups.any(skipna: skipna)) }
+    public func all(skipna: Bool = true) throws -> Series { try Series.wrapping(groups.all(skipna: skipna)) }
+    public func agg(_ function: String, skipna: Bool = true) throws -> Series { try Series.wrapping(groups.agg(function, skipna: skipna)) }
 
     /// Rows per group (pandas: `gb["v"].size()`), named after the column.
     public func size() throws -> Series { try groups.size().rename(groups.selection[0].label) }

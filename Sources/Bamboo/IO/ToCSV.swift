@@ -18,7 +18,7 @@ extension DataFrame {
         options.header = header
         options.index = index
         return CSVWriter.write(labels: schema.columns.map(\.label), columns: data.columns,
-                               indexNames: local.indexNames.map { $0 == .none ? nil : $0 },
+                               indexNames: local.indexNames.map { $0 == Scalar.none ? Optional<Scalar>.none : $0 },
                                indexColumns: data.index.levels, options: options)
     }
 

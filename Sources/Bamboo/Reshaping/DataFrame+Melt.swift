@@ -11,11 +11,25 @@ extension DataFrame {
     /// column's label) and `value`. The index restarts unless `ignoreIndex: false`, which repeats it.
     public func melt(idVars: [Scalar] = [], valueVars: [Scalar]? = nil, varName: Scalar = "variable", valueName: Scalar = "value",
                      ignoreIndex: Bool = true) throws -> DataFrame {
+        let unknown = (idVars + (valueVars ?? [])).filter { schema.positions(of: $0).isEmpty }
+        guard unknown.isEmpty else {
+            throw BambooError(.columnNotFound, "The following id_vars or value_vars are not present in the DataFrame: [\(unknown.map(\.pythonRepr).joined(separator: ", "))]")
+        }
         let ids = try columnPositions(idVars).map { schema.columns[$0] }
         let idSet = Set(ids.map(\.id))
-        let values = try valueVars.map { try columnPositions($0).map { schema.columns[$0] } } ?? schema.columns.filter { !idSet.contains($0.id) }
+        // Value columns: each once, in order, never an id column; none given (or none left) melts all others.
+        var values: [Field] = []
+        for field in try (valueVars.map { try columnPositions($0).map { schema.columns[$0] } } ?? []) where !idSet.contains(field.id) && !values.contains(field) {
+            values.append(field)
+        }
+        if valueVars == nil || (valueVars?.isEmpty == true && idVars.isEmpty) { values = schema.columns.filter { !idSet.contains($0.id) } }
         if schema.columns.contains(where: { $0.label == valueName }) {
             throw BambooError(.invalidArgument, "value_name (\(valueName.description)) cannot match an element in the DataFrame columns.")
+        }
+        let outputNames = ids.map(\.label) + [varName, valueName]
+        let repeated = outputNames.filter { name in outputNames.filter { $0 == name }.count > 1 }
+        if let first = repeated.first {
+            throw BambooError(.invalidArgument, "melt output columns cannot contain duplicate names: [\(first.pythonRepr)]")
         }
         guard !values.isEmpty else {
             // Nothing to unpivot: pandas returns the id columns with empty variable/value columns.

@@ -42,15 +42,29 @@ func indicators(_ frame: DataFrame, encoded: [Int], stems: [String?], prefixSep:
             let distinct = try await Series(frame: frame, position: position).dropDuplicates().dropna().toList()
             categories = Column.sortedCategories(distinct)
         }
-        func label(_ value: String) -> Scalar { .string(stems[n].map { $0 + prefixSep + value } ?? value) }
-        var indicators = categories.map { value in (label: label(value.description), expr: Expr.fillNull(.binary(.equal, .column(field.id), .literal(value)), .bool(false))) }
+        // Without a prefix (a Series) the labels are the values themselves, as pandas keeps them.
+        func label(_ value: Scalar) -> Scalar { stems[n].map { .string($0 + prefixSep + (value.isMissing ? "nan" : value.description)) } ?? value }
+        var indicators = categories.map { value in (label: label(value), expr: Expr.fillNull(.binary(.equal, .column(field.id), .literal(value)), .bool(false))) }
         if dropFirst { indicators = Array(indicators.dropFirst()) }
-        if dummyNa { indicators.append((label: label("nan"), expr: .isNull(.column(field.id)))) }
+        if dummyNa { indicators.append((label: label(.float(.nan)), expr: .isNull(.column(field.id)))) }
         for indicator in indicators {
             output.append(try NamedExpr.typed(label: indicator.label, expr: dtype == .bool ? indicator.expr : .cast(indicator.expr, dtype), in: fields))
         }
     }
     return try frame.with(.project(frame.plan, index: .keep, columns: output))
+}
+
+/// As above, with one prefix for every encoded column (pandas: `prefix="p"`).
+public func getDummies(_ frame: DataFrame, prefix: String, prefixSep: String = "_", columns: [Scalar]? = nil,
+                       dummyNa: Bool = false, dropFirst: Bool = false, dtype: DType = .bool) async throws -> DataFrame {
+    let count = try columns.map { try frame.columnPositions($0).count } ?? frame.schema.columns.filter { field in
+        switch field.dtype {
+        case .string, .object, .category: return true
+        default: return false
+        }
+    }.count
+    return try await getDummies(frame, prefix: Array(repeating: prefix, count: count), prefixSep: prefixSep, columns: columns,
+                                dummyNa: dummyNa, dropFirst: dropFirst, dtype: dtype)
 }
 
 /// `getDummies` of one Series (pandas: `pd.get_dummies(s)`): columns named by the values alone

@@ -231,7 +231,7 @@ enum Arithmetic {
         for i in 0..<lhs.count {
             let a = lhs.scalar(at: i), b = rhs.scalar(at: i)
             if a.isMissing || b.isMissing {
-                if a == .na || b == .na { out.append(.na) } else if a == .none || b == .none {
+                if a == .na || b == .na { out.append(.na) } else if a == Scalar.none || b == Scalar.none {
                     throw BambooError(.typeMismatch, "unsupported operand type(s) for \(op.rawValue): \(a.pythonRepr) and \(b.pythonRepr)")
                 } else { out.append(.float(.nan)) }
                 continue

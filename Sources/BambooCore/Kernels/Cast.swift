@@ -51,7 +51,7 @@ extension Column {
                     throw BambooError(.castFailed, "Cannot convert non-finite values (NA or inf) to integer. Replace or remove non-finite values or cast to an integer type that supports these values (e.g. 'Int64')")
                 case .bool:
                     if dtype.usesNA { throw BambooError(.castFailed, "cannot convert float NaN to bool") }
-                    if dtype == .string || dtype == .object { builder.appendBool(scalar != .none) } else { builder.appendBool(true) }
+                    if dtype == .string || dtype == .object { builder.appendBool(scalar != Scalar.none) } else { builder.appendBool(true) }
                 case .float64:
                     if dtype == .object && scalar == .na {
                         throw BambooError(.typeMismatch, "float() argument must be a string or a real number, not 'NAType'")

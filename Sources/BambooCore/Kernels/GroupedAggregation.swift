@@ -6,6 +6,15 @@ import Foundation
 public enum AggregateFunction: String, Sendable, Hashable, CaseIterable {
     case sum, mean, median, min, max, count, size, std, `var`, prod, first, last, nunique, any, all, quantile, idxmin, idxmax
 
+    /// The result dtype, given the options: quantiles that pick a value (`lower`, `higher`,
+    /// `nearest`) keep an integer dtype.
+    public func resultDType(for input: DType, options: AggregateOptions) throws -> DType {
+        if self == .quantile, [.lower, .higher, .nearest].contains(options.interpolation), input == .int64 || input == .nullableInt64 {
+            return input
+        }
+        return try resultDType(for: input)
+    }
+
     /// The result dtype for values of `input` (a TypeError where pandas raises one).
     public func resultDType(for input: DType) throws -> DType {
         switch (self, input) {
@@ -42,13 +51,17 @@ public enum AggregateFunction: String, Sendable, Hashable, CaseIterable {
     /// Aggregates `column` per group; `column` is ignored by `size`; `labels` (the index) is what
     /// `idxmin`/`idxmax` return.
     public func apply(_ column: Column, grouping: Grouping, options: AggregateOptions = AggregateOptions(), labels: Column? = nil) throws -> Column {
-        let dtype = try resultDType(for: column.dtype)
         let (ddof, minCount) = (options.ddof, options.minCount)
         let groups = grouping.groupCount
         var members = [[Int]](repeating: [], count: groups)
         for (row, group) in grouping.groupOfRow.enumerated() where group >= 0 { members[group].append(row) }
+        let dtype = try resultDType(for: column.dtype, options: options)
+        // skipna=False: first/last take the literal first/last row, missing or not.
+        if !options.skipna, self == .first || self == .last {
+            return try column.gatherOptional(members.map { self == .first ? $0.first : $0.last })
+        }
         // skipna=False: a group holding a missing value aggregates to missing.
-        if !options.skipna, [.sum, .mean, .min, .max, .prod, .median, .std, .var, .first, .last].contains(self) {
+        if !options.skipna, [.sum, .mean, .min, .max, .prod, .median, .std, .var].contains(self) {
             let result = try AggregateFunction.apply(self, column, grouping: grouping, options: AggregateOptions(ddof: ddof, minCount: minCount))
             let poisoned = members.map { rows in rows.contains(where: column.isMissing) }
             guard poisoned.contains(true) else { return result }
@@ -59,10 +72,14 @@ public enum AggregateFunction: String, Sendable, Hashable, CaseIterable {
             return try Column.buildUpcasting(members.map { rows -> Scalar in
                 let values = try column.take(rows.filter { !column.isMissing($0) }).astype(.float64)
                 guard case .float64(let xs) = values.values, !xs.isEmpty else { return .float(.nan) }
-                return .float(Quantile.of(xs.sorted(), q: options.q, interpolation: options.interpolation))
+                let q = Quantile.of(xs.sorted(), q: options.q, interpolation: options.interpolation)
+                return dtype == .int64 || dtype == .nullableInt64 ? .int(Int64(q)) : .float(q)
             }, dtype: dtype)
         case .idxmin, .idxmax:
             guard let labels else { throw BambooError.invariant("idxmin/idxmax need the index") }
+            if !options.skipna, members.contains(where: { $0.contains(where: column.isMissing) }) {
+                throw BambooError(.invalidArgument, "\(rawValue) with skipna=False encountered an NA value.")
+            }
             let picks = try AggregateFunction.apply(self == .idxmin ? .min : .max, column, grouping: grouping, options: options, picking: true)
             if let empty = picks.firstIndex(where: { $0 == nil }) {
                 _ = empty
@@ -82,7 +99,8 @@ public enum AggregateFunction: String, Sendable, Hashable, CaseIterable {
             })
         case .any, .all:
             return try Column(bool: try members.map { rows in
-                let truths = try rows.filter { !column.isMissing($0) }.map { try column.truth(at: $0) }
+                // skipna=False: a missing value counts as truthy (Python's bool(NaN) is True).
+                let truths = try rows.filter { !options.skipna || !column.isMissing($0) }.map { column.isMissing($0) ? true : try column.truth(at: $0) }
                 return self == .any ? truths.contains(true) : truths.allSatisfy { $0 }
             }).astype(dtype)
         case .first, .last:

@@ -12,7 +12,7 @@ extension Column {
             if isMissing(i) {
                 switch dtype {
                 case .float64: out[i] = wantsNaN
-                case .object: out[i] = scalar(at: i) == .none && wantsNone
+                case .object: out[i] = scalar(at: i) == Scalar.none && wantsNone
                 case .string: out[i] = wantsNaN || wantsNone
                 case .nullableInt64, .nullableFloat64, .nullableBool: out[i] = wantsNA
                 default: out[i] = wantsNone || wantsNaN

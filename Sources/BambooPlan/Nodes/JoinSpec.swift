@@ -3,6 +3,10 @@ import BambooCore
 /// pandas' `merge(how=)`.
 public enum JoinHow: String, Sendable, Hashable, CaseIterable {
     case inner, left, right, outer, cross
+    /// Left rows with no match (pandas 3's `how="left_anti"`).
+    case leftAnti = "left_anti"
+    /// Right rows with no match (`how="right_anti"`).
+    case rightAnti = "right_anti"
 }
 
 /// pandas' `merge(validate=)`: which sides' keys must be unique.

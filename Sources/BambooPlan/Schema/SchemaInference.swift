@@ -31,6 +31,8 @@ enum SchemaInference {
             case .inner, .left: return [.selection("left rows, then their matches")] + left.schema.order
             case .right: return [.selection("right rows, then their matches")] + right.schema.order
             case .outer: return spec.leftKeys.map { OrderKey.expression(.column($0), ascending: true, missingFirst: false) }
+            case .leftAnti: return left.schema.order
+            case .rightAnti: return right.schema.order
             case .cross: return left.schema.order + right.schema.order
             }
         case .aggregate(_, let keys, _, let sort, _):
@@ -149,7 +151,7 @@ enum SchemaInference {
             let fields = input.schema.allFields
             let levels = try keys.map { try typed($0, in: fields) }
             let columns = try aggregations.map { aggregation -> Field in
-                var dtype = try aggregation.function.resultDType(for: ExprTyping.dtype(of: aggregation.input, in: fields))
+                var dtype = try aggregation.function.resultDType(for: ExprTyping.dtype(of: aggregation.input, in: fields), options: aggregation.options)
                 // idxmin/idxmax return labels of the index level they were given.
                 if let labels = aggregation.labels { dtype = try ExprTyping.dtype(of: labels, in: fields) }
                 if let custom = aggregation.custom { dtype = custom.dtype }
