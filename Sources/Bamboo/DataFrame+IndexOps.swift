@@ -43,6 +43,32 @@ extension DataFrame {
         }
     }
 
+    /// Removes index levels, by name or position (pandas: `df.droplevel(level)`); at least one must remain.
+    public func droplevel(_ level: [Scalar]) throws -> DataFrame {
+        let labelled = try labelledPlan()
+        let levels = labelled.schema.index.fields
+        let dropped = Set(try indexLevels(level, in: levels))
+        guard dropped.count < levels.count else {
+            throw BambooError(.invalidArgument, "Cannot remove \(dropped.count) levels from an index with \(levels.count) levels: at least one level must be left.")
+        }
+        let kept = levels.indices.filter { !dropped.contains($0) }.map { NamedExpr.passthrough(levels[$0]) }
+        return DataFrame(session: session, plan: try LogicalPlan(.project(labelled, index: .fields(kept), columns: schema.columns.map(NamedExpr.passthrough))))
+    }
+
+    /// Swaps two index levels (pandas: `df.swaplevel(i, j)`; by default the last two).
+    public func swaplevel(_ i: Scalar = -2, _ j: Scalar = -1) throws -> DataFrame {
+        let labelled = try labelledPlan()
+        let levels = labelled.schema.index.fields
+        func position(_ selector: Scalar) throws -> Int {
+            if case .int(let p) = selector, p < 0, Int(p) + levels.count >= 0 { return Int(p) + levels.count }
+            return try indexLevels([selector], in: levels)[0]
+        }
+        var order = Array(levels.indices)
+        order.swapAt(try position(i), try position(j))
+        return DataFrame(session: session, plan: try LogicalPlan(.project(labelled, index: .fields(order.map { .passthrough(levels[$0]) }),
+                                                                          columns: schema.columns.map(NamedExpr.passthrough))))
+    }
+
     /// Moves the index into columns and restores a RangeIndex (pandas: `df.reset_index(drop=)`).
     /// An unnamed level becomes column `index` (or `level_0` when `index` is taken), as in pandas.
     /// With `level`, only those levels move; the others stay as the index.

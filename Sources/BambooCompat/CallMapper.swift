@@ -33,6 +33,7 @@ enum CallMapper {
         "rank": ["method", "ascending", "na_option", "pct", "axis"], "nth": ["n", "dropna"],
         "join": ["other", "on", "how", "lsuffix", "rsuffix", "sort", "validate"],
         "melt": ["id_vars", "value_vars", "var_name", "value_name", "col_level", "ignore_index"],
+        "droplevel": ["level", "axis"], "swaplevel": ["i", "j", "axis"],
         "duplicated": ["subset", "keep"], "drop_duplicates": ["subset", "keep", "inplace", "ignore_index"], "isin": ["values"],
         "nunique": ["axis", "dropna"], "value_counts": ["subset", "normalize", "sort", "ascending", "bins", "dropna"],
     ]
@@ -47,7 +48,7 @@ enum CallMapper {
         "isna": [], "notna": [], "isnull": [], "notnull": [], "assign": ["**kwargs"],
         "sum": ["skipna"], "mean": ["skipna"], "min": ["skipna"], "max": ["skipna"], "prod": ["skipna"], "count": [],
         "to_csv": ["path_or_buf", "sep", "na_rep", "header", "index"], "abs": [],
-        "groupby": ["by", "as_index", "sort", "dropna"], "groupby.sum": ["min_count", "skipna"], "groupby.prod": ["min_count", "skipna"],
+        "groupby": ["by", "level", "as_index", "sort", "dropna"], "groupby.sum": ["min_count", "skipna"], "groupby.prod": ["min_count", "skipna"],
         "groupby.mean": ["skipna"], "groupby.median": ["skipna"], "groupby.min": ["skipna"], "groupby.max": ["skipna"],
         "groupby.std": ["ddof", "skipna"], "groupby.var": ["ddof", "skipna"], "groupby.first": ["skipna"], "groupby.last": ["skipna"],
         "groupby.any": ["skipna"], "groupby.all": ["skipna"], "groupby.agg": ["func", "skipna"],
@@ -61,6 +62,7 @@ enum CallMapper {
         "merge": ["right", "how", "on", "left_on", "right_on", "left_index", "right_index", "sort", "suffixes", "indicator", "validate"],
         "join": ["other", "on", "how", "lsuffix", "rsuffix", "sort"],
         "melt": ["id_vars", "value_vars", "var_name", "value_name", "ignore_index"],
+        "droplevel": ["level"], "swaplevel": ["i", "j"],
         "get_dummies": ["data", "prefix", "prefix_sep", "dummy_na", "columns", "drop_first", "dtype"],
         "concat": ["objs", "join", "ignore_index", "sort", "verify_integrity"],
         "__getitem__": [], "__setitem__": [], "loc": [], "iloc": [], "at": [], "iat": [],
@@ -229,9 +231,18 @@ enum CallMapper {
         case "value_counts":
             return .series(try df.valueCounts(subset: a.labels("subset"), normalize: a.bool("normalize", default: false), sort: a.bool("sort", default: true),
                                               ascending: a.bool("ascending", default: false), dropna: a.bool("dropna", default: true)))
+        case "droplevel":
+            guard let level = try a.labels("level") else { throw RunnerGap("droplevel without level") }
+            return .frame(try df.droplevel(level))
+        case "swaplevel":
+            return .frame(try df.swaplevel(a.scalar("i") ?? -2, a.scalar("j") ?? -1))
         case "groupby":
-            guard let by = try a.labels("by") else { throw RunnerGap("groupby without by") }
             let asIndex = try a.bool("as_index", default: true)
+            if let level = try a.labels("level") {
+                return .groupBy(try df.groupby(level: level, sort: a.bool("sort", default: true), dropna: a.bool("dropna", default: true), asIndex: asIndex),
+                                asIndex: asIndex)
+            }
+            guard let by = try a.labels("by") else { throw RunnerGap("groupby without by") }
             return .groupBy(try df.groupby(by, sort: a.bool("sort", default: true), dropna: a.bool("dropna", default: true), asIndex: asIndex),
                             asIndex: asIndex)
         default: throw RunnerGap("\(name) is not mapped to Bamboo")

@@ -29,6 +29,15 @@ extension DataFrame {
     public func groupby(_ by: Scalar, sort: Bool = true, dropna: Bool = true, asIndex: Bool = true) throws -> DataFrameGroupBy {
         try groupby([by], sort: sort, dropna: dropna, asIndex: asIndex)
     }
+
+    /// Groups rows by index levels, by name or position (pandas: `df.groupby(level=...)`).
+    public func groupby(level: [Scalar], sort: Bool = true, dropna: Bool = true, asIndex: Bool = true) throws -> DataFrameGroupBy {
+        try checkDeferred()
+        let labelled = DataFrame(session: session, plan: try labelledPlan())
+        let levels = labelled.schema.index.fields
+        let keys = try indexLevels(level, in: levels).map { levels[$0] }
+        return DataFrameGroupBy(frame: labelled, keys: keys, selection: labelled.schema.columns, sort: sort, dropna: dropna, asIndex: asIndex)
+    }
 }
 
 /// Rows of a frame grouped by key columns (pandas: `DataFrameGroupBy`). Aggregations return a
