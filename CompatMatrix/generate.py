@@ -313,6 +313,10 @@ class Validator:
                     float(v["$float"])
                 except ValueError:
                     self.fail(where, f"$float {v['$float']!r} is not a float")
+            elif "$tuple" in v:
+                if set(v) != {"$tuple"} or not isinstance(v["$tuple"], list):
+                    self.fail(where, "$tuple needs a list")
+                self.value(v["$tuple"], where + ".$tuple", allow_dim)
             elif "$dim" in v:
                 if not allow_dim:
                     self.fail(where, "$dim cannot appear inside a dimension value")
@@ -428,6 +432,8 @@ class Evaluator:
         if isinstance(v, dict):
             if "$" in v:
                 return self.token(v["$"])
+            if "$tuple" in v:
+                return tuple(self.value(x, anchor) for x in v["$tuple"])
             if "$float" in v:
                 return float(v["$float"])
             if "$self" in v:
@@ -556,6 +562,8 @@ class Encoder:
             return self.float_value(float(v), in_object)
         if isinstance(v, str):
             return str(v)
+        if isinstance(v, tuple):
+            return {"$tuple": [self.element(x, in_object) for x in v]}
         if isinstance(v, (np.dtype, pd.api.extensions.ExtensionDtype)):
             return str(v)  # e.g. the values of df.dtypes
         raise TypeError(f"cannot encode value {v!r} of type {type(v).__name__}")

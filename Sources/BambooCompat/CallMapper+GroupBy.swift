@@ -88,6 +88,9 @@ extension CallMapper {
             if case .scalar(.string("size"))? = a["func"] { return asIndex ? .series(try gb.size()) : .frame(try gb.sizeFrame()) }
             switch a["func"] {
             case .scalar(.string(let function))?: return .frame(try gb.agg(function, skipna: skipna))
+            case .list?:
+                guard let names = a["func"]?.scalars?.map(\.description) else { throw RunnerGap("agg with a mixed list") }
+                return .frame(try gb.agg(names))
             case .dict(let pairs)?:
                 let named = try pairs.map { key, value -> (String, String) in
                     guard case .scalar(.string(let column)) = key, case .scalar(.string(let function)) = value else {
@@ -142,6 +145,7 @@ extension CallMapper {
         case "all": return .series(try gb.all(skipna: a.bool("skipna", default: true)))
         case "size": return .series(try gb.size())
         case "agg":
+            if case .list? = a["func"], let names = a["func"]?.scalars?.map(\.description) { return .frame(try gb.agg(names)) }
             guard case .scalar(.string(let function))? = a["func"] else { throw RunnerGap("SeriesGroupBy.agg with \(a["func"]?.kind ?? "nothing")") }
             return .series(function == "size" ? try gb.size() : try gb.agg(function, skipna: a.bool("skipna", default: true)))
         default: throw RunnerGap("SeriesGroupBy.\(name) is not mapped to Bamboo")

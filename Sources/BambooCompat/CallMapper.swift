@@ -85,6 +85,16 @@ enum CallMapper {
             }
             return .frame(out)
         }
+        // Named aggregation: every keyword is an output name holding a (column, function) tuple.
+        if name == "agg", args.isEmpty, !kwargs.isEmpty, case .groupBy(let gb, _) = target {
+            let outputs = try kwargs.map { output, value -> (name: String, column: String, function: String) in
+                guard case .scalar(.tuple(let parts)) = value, parts.count == 2, case .string(let column) = parts[0], case .string(let function) = parts[1] else {
+                    throw RunnerGap("named aggregation with \(value.kind)")
+                }
+                return (output, column, function)
+            }
+            return .frame(try gb.agg(namedPairs: outputs))
+        }
         guard let parameters = parameters[name] else { throw RunnerGap("\(name) is not mapped to Bamboo") }
         let a = try Arguments(name, args, kwargs, parameters: parameters)
         if case .groupBy = target, let groupSupported = supported["groupby.\(name)"] {

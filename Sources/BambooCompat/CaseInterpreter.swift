@@ -69,6 +69,7 @@ struct CaseInterpreter {
         case .object(let pairs) where pairs.count == 1:
             if pairs[0].0 == "$", let name = pairs[0].1.string { return try token(name) }
             if pairs[0].0 == "$float", let text = pairs[0].1.string, let d = PythonNumberParser.float(text) { return .float(d) }
+            if pairs[0].0 == "$tuple", let items = pairs[0].1.array { return .tuple(try items.map(scalar)) }
             throw CompatError.malformed("not a scalar: \(json)")
         default: throw CompatError.malformed("not a scalar: \(json)")
         }
@@ -107,7 +108,7 @@ struct CaseInterpreter {
                 guard let input = built[name] else { throw CompatError.malformed("no input '\(name)'") }
                 return try await run(input, json["steps"]?.array ?? [], anchor: anchor)
             }
-            if pairs.count == 1, pairs[0].0 == "$" || pairs[0].0 == "$float" { return .scalar(try scalar(json)) }
+            if pairs.count == 1, ["$", "$float", "$tuple"].contains(pairs[0].0) { return .scalar(try scalar(json)) }
             return try await .dict(dictPairs(json, anchor: anchor))
         default:
             return .scalar(try scalar(json))

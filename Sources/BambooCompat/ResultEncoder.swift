@@ -84,6 +84,7 @@ enum ResultEncoder {
             if d.isInfinite { return token(d > 0 ? "inf" : "-inf") }
             return dtype == .object ? .object([("$float", .string(FloatFormatter.repr(d)))]) : .float(d)
         case .datetime(let ticks, _, _), .timedelta(let ticks, _): return .int(ticks)
+        case .tuple(let items): return .object([("$tuple", .array(items.map { element($0, dtype: dtype) }))])
         }
     }
 
@@ -102,6 +103,7 @@ enum ResultEncoder {
         case .datetime(let ticks, let unit, let tz):
             return make("timestamp", .int(ticks), extra: [("unit", .string(unit.rawValue))] + (tz.map { [("tz", JSON.string($0))] } ?? []))
         case .timedelta(let ticks, let unit): return make("timedelta", .int(ticks), extra: [("unit", .string(unit.rawValue))])
+        case .tuple: return make("tuple", element(value, dtype: .object))
         }
     }
 

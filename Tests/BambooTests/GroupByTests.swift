@@ -105,3 +105,26 @@ import Testing
         await #expect { try await broken.toList() } throws: { ($0 as? BambooError)?.code == .shapeMismatch }
     }
 }
+
+@Suite struct MultiLevelColumnTests {
+    @Test func aListOfAggregationsMakesTwoLevelColumnsPrintedAsPandasDoes() async throws {
+        let df = try DataFrame(["k": ["a", "b", "a"], "v": [1, 2, 3], "w": [4, 5, 5]])
+        let out = try await df.groupby("k").agg(["sum", "max"]).collect()
+        #expect(out.columns.values == [.tuple(["v", "sum"]), .tuple(["v", "max"]), .tuple(["w", "sum"]), .tuple(["w", "max"])])
+        // pandas 3.1.1: print(df.groupby("k").agg(["sum", "max"]))
+        #expect(out.description == """
+                v       w    
+              sum max sum max
+            k                
+            a   4   3   9   5
+            b   2   2   5   5
+            """)
+    }
+
+    @Test func namedAggregation() async throws {
+        let df = try DataFrame(["k": ["a", "b", "a"], "v": [1, 2, 3]])
+        let out = try await df.groupby("k").agg(named: ["total": ("v", "sum"), "top": ("v", "max")]).collect()
+        #expect(out.columns.values == ["total", "top"])
+        #expect(try await out.values("total") == [4, 2])
+    }
+}

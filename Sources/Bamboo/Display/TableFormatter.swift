@@ -14,20 +14,38 @@ enum TableFormatter {
         let levels = indexCells.count
         let names = index.names.map { $0 == Scalar.none ? "" : $0.description }
         let named = names.contains { !$0.isEmpty }
-        // pandas: column labels on the first line; index names (if any) on a line of their own.
-        var grid: [[String]] = [Array(repeating: "", count: levels) + labels.map(\.description)]
+        // pandas: column labels on the first line(s); index names (if any) on a line of their own.
+        let header = headerRows(labels)
+        // With several header lines pandas pads values for a sign and separates columns by one space.
+        let (separator, valuePad) = header.count > 1 ? (1, " ") : (2, "")
+        var grid: [[String]] = header.map { Array(repeating: "", count: levels) + $0 }
         if named { grid.append(names + labels.map { _ in "" }) }
-        for r in rows.positions.indices { grid.append(indexCells.map { $0[r] } + dataCells.map { $0[r] }) }
+        for r in rows.positions.indices { grid.append(indexCells.map { $0[r] } + dataCells.map { valuePad + $0[r] }) }
         var widths = [Int](repeating: 0, count: levels + labels.count)
         for line in grid { for (c, text) in line.enumerated() { widths[c] = Swift.max(widths[c], text.count) } }
         var out = grid.map { line in
             line.enumerated().map { c, text in
                 c < levels ? (c == 0 ? "" : " ") + text + String(repeating: " ", count: widths[c] - text.count)
-                    : String(repeating: " ", count: widths[c] - text.count + 2) + text
+                    : String(repeating: " ", count: widths[c] - text.count + separator) + text
             }.joined()
         }
         if rows.truncated { out.append(""); out.append("[\(n) rows x \(labels.count) columns]") }
         return out.joined(separator: "\n")
+    }
+
+    /// The header lines: one for flat labels; one per level for tuple labels (a MultiIndex), each
+    /// level's repeats left blank as pandas prints them.
+    static func headerRows(_ labels: [Scalar]) -> [[String]] {
+        let tuples = labels.compactMap { label -> [Scalar]? in if case .tuple(let items) = label { return items } else { return nil } }
+        guard tuples.count == labels.count, let depth = tuples.first?.count, depth > 1, tuples.allSatisfy({ $0.count == depth }) else {
+            return [labels.map(\.description)]
+        }
+        return (0..<depth).map { level in
+            tuples.indices.map { c in
+                let repeated = level < depth - 1 && c > 0 && (0...level).allSatisfy { tuples[c][$0] == tuples[c - 1][$0] }
+                return repeated ? "" : tuples[c][level].description
+            }
+        }
     }
 
     /// One column of cells per index level; outer levels are sparsified as pandas prints them

@@ -121,6 +121,38 @@ public struct DataFrameGroupBy: Sendable {
         })
     }
 
+    /// Several aggregations of every selected column (pandas: `gb.agg(["sum", "max"])`): the
+    /// columns are labelled `(column, function)`, a two-level column index, column by column.
+    public func agg(_ functions: [String]) throws -> DataFrame {
+        let named = try functions.map { try AggregateFunction.named($0) }
+        return try aggregated(try selection.flatMap { field in
+            try zip(functions, named).map { name, function in
+                Aggregation(field: Field(label: .tuple([field.label, .string(name)]), dtype: try function.resultDType(for: field.dtype)),
+                            function: function, input: .column(field.id))
+            }
+        })
+    }
+
+    /// Named aggregation (pandas: `gb.agg(total=("v", "sum"), top=("w", "max"))`): one output
+    /// column per name, from a column and a function.
+    ///
+    /// ```swift
+    /// let summary = try df.groupby("k").agg(named: ["total": ("v", "sum"), "top": ("w", "max")])
+    /// ```
+    public func agg(named outputs: KeyValuePairs<String, (column: String, function: String)>) throws -> DataFrame {
+        try agg(namedPairs: outputs.map { (name: $0.key, column: $0.value.column, function: $0.value.function) })
+    }
+
+    /// As ``agg(named:)``, for outputs built at run time.
+    public func agg(namedPairs outputs: [(name: String, column: String, function: String)]) throws -> DataFrame {
+        try aggregated(try outputs.map { output in
+            let field = try frame.schema.column(.string(output.column))
+            let function = try AggregateFunction.named(output.function)
+            return Aggregation(field: Field(label: .string(output.name), dtype: try function.resultDType(for: field.dtype)), function: function,
+                               input: .column(field.id))
+        })
+    }
+
     /// Rows per group, as a Series indexed by the keys (pandas: `gb.size()`). With `asIndex: false`
     /// pandas returns a DataFrame instead: use ``sizeFrame()``.
     public func size() throws -> Series {
@@ -200,6 +232,16 @@ public struct SeriesGroupBy: Sendable {
     public func any(skipna: Bool = true) throws -> Series { try Series.wrapping(groups.any(skipna: skipna)) }
     public func all(skipna: Bool = true) throws -> Series { try Series.wrapping(groups.all(skipna: skipna)) }
     public func agg(_ function: String, skipna: Bool = true) throws -> Series { try Series.wrapping(groups.agg(function, skipna: skipna)) }
+
+    /// Several aggregations of the column (pandas: `gb["v"].agg(["sum", "max"])`): a frame with one
+    /// column per function.
+    public func agg(_ functions: [String]) throws -> DataFrame {
+        let field = groups.selection[0]
+        return try groups.aggregated(try functions.map { name in
+            let function = try AggregateFunction.named(name)
+            return Aggregation(field: Field(label: .string(name), dtype: try function.resultDType(for: field.dtype)), function: function, input: .column(field.id))
+        })
+    }
 
     /// Rows per group (pandas: `gb["v"].size()`), named after the column.
     public func size() throws -> Series { try groups.size().rename(groups.selection[0].label) }

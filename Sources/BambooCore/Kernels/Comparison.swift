@@ -130,6 +130,7 @@ enum Comparison {
         case .nat: return "NaTType"
         case .datetime: return "Timestamp"
         case .timedelta: return "Timedelta"
+        case .tuple: return "tuple"
         }
     }
 }

@@ -17,6 +17,8 @@ public enum Scalar: Sendable, Hashable, CustomStringConvertible {
     case string(String)
     case datetime(Int64, TimeUnit, tz: String?)
     case timedelta(Int64, TimeUnit)
+    /// A Python tuple: a MultiIndex column label like `("v", "sum")`.
+    indirect case tuple([Scalar])
 
     /// `pd.isna(value)`.
     public var isMissing: Bool {
@@ -41,6 +43,7 @@ public enum Scalar: Sendable, Hashable, CustomStringConvertible {
     public var pythonRepr: String {
         switch self {
         case .string(let text): return "'\(text)'"
+        case .tuple(let items): return "(" + items.map(\.pythonRepr).joined(separator: ", ") + (items.count == 1 ? ",)" : ")")
         default: return description
         }
     }
@@ -57,6 +60,7 @@ public enum Scalar: Sendable, Hashable, CustomStringConvertible {
         case .string(let text): return text
         case .datetime(let ticks, let unit, let tz): return TemporalFormatter.timestamp(ticks, unit: unit, tz: tz)
         case .timedelta(let ticks, let unit): return TemporalFormatter.timedelta(ticks, unit: unit)
+        case .tuple: return pythonRepr
         }
     }
 
@@ -66,6 +70,7 @@ public enum Scalar: Sendable, Hashable, CustomStringConvertible {
         switch (lhs, rhs) {
         case (.none, .none), (.na, .na), (.nat, .nat): return true
         case (.string(let a), .string(let b)): return a == b
+        case (.tuple(let a), .tuple(let b)): return a == b
         case (.datetime(let a, let ua, let za), .datetime(let b, let ub, let zb)):
             return za == zb && TemporalFormatter.sameInstant(a, ua, b, ub)
         case (.timedelta(let a, let ua), .timedelta(let b, let ub)): return TemporalFormatter.sameInstant(a, ua, b, ub)
@@ -86,6 +91,7 @@ public enum Scalar: Sendable, Hashable, CustomStringConvertible {
         case .datetime(let ticks, let unit, let tz):
             hasher.combine(4); hasher.combine(tz); hasher.combine(TemporalFormatter.toNanosClamped(ticks, unit))
         case .timedelta(let ticks, let unit): hasher.combine(5); hasher.combine(TemporalFormatter.toNanosClamped(ticks, unit))
+        case .tuple(let items): hasher.combine(7); hasher.combine(items)
         case .int, .float, .bool:
             if let number = exactNumber { hasher.combine(6); hasher.combine(number) }
         }
