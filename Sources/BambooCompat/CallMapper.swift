@@ -34,6 +34,8 @@ enum CallMapper {
         "join": ["other", "on", "how", "lsuffix", "rsuffix", "sort", "validate"],
         "melt": ["id_vars", "value_vars", "var_name", "value_name", "col_level", "ignore_index"],
         "droplevel": ["level", "axis"], "swaplevel": ["i", "j", "axis"],
+        "pivot": ["columns", "index", "values"], "unstack": ["level", "fill_value", "sort"],
+        "pivot_table": ["values", "index", "columns", "aggfunc", "fill_value", "margins", "dropna", "margins_name", "observed", "sort"],
         "duplicated": ["subset", "keep"], "drop_duplicates": ["subset", "keep", "inplace", "ignore_index"], "isin": ["values"],
         "nunique": ["axis", "dropna"], "value_counts": ["subset", "normalize", "sort", "ascending", "bins", "dropna"],
     ]
@@ -62,7 +64,8 @@ enum CallMapper {
         "merge": ["right", "how", "on", "left_on", "right_on", "left_index", "right_index", "sort", "suffixes", "indicator", "validate"],
         "join": ["other", "on", "how", "lsuffix", "rsuffix", "sort"],
         "melt": ["id_vars", "value_vars", "var_name", "value_name", "ignore_index"],
-        "droplevel": ["level"], "swaplevel": ["i", "j"],
+        "droplevel": ["level"], "swaplevel": ["i", "j"], "pivot": ["columns", "index", "values"], "unstack": [],
+        "pivot_table": ["values", "index", "columns", "aggfunc", "fill_value"],
         "get_dummies": ["data", "prefix", "prefix_sep", "dummy_na", "columns", "drop_first", "dtype"],
         "concat": ["objs", "join", "ignore_index", "sort", "verify_integrity"],
         "__getitem__": [], "__setitem__": [], "loc": [], "iloc": [], "at": [], "iat": [],
@@ -241,6 +244,17 @@ enum CallMapper {
         case "value_counts":
             return .series(try df.valueCounts(subset: a.labels("subset"), normalize: a.bool("normalize", default: false), sort: a.bool("sort", default: true),
                                               ascending: a.bool("ascending", default: false), dropna: a.bool("dropna", default: true)))
+        case "pivot":
+            guard let index = try a.labels("index"), let columns = try a.scalar("columns") else { throw RunnerGap("pivot needs index and columns") }
+            if let single = try a["values"]?.scalar { return .frame(try await df.pivot(index: index, columns: columns, values: single)) }
+            return .frame(try await df.pivot(index: index, columns: columns, values: a.labels("values")))
+        case "pivot_table":
+            guard let index = try a.labels("index"), let columns = try a.scalar("columns"), let values = try a.scalar("values") else {
+                throw RunnerGap("pivot_table needs values, index and columns as labels")
+            }
+            return .frame(try await df.pivotTable(values: values, index: index, columns: columns, aggfunc: a.string("aggfunc") ?? "mean",
+                                                  fillValue: a.scalar("fill_value")))
+        case "unstack": return .frame(try await df.unstack())
         case "droplevel":
             guard let level = try a.labels("level") else { throw RunnerGap("droplevel without level") }
             return .frame(try df.droplevel(level))

@@ -223,6 +223,31 @@ public struct EagerBackend: Backend {
             }
             return input.take(keep.indices.filter { keep[$0] })
 
+        case .pivot(let inputPlan, let spec):
+            let input = try run(inputPlan, labels: &labels)
+            let keyColumns = try spec.index.map { try input.column($0.id) }
+            let grouping = try Grouping.make(keys: keyColumns, rowCount: input.rowCount, sort: true, dropna: false)
+            let columnKey = try input.column(spec.columns)
+            var cellRow: [[Scalar: Int]] = Array(repeating: [:], count: grouping.groupCount)
+            for row in 0..<input.rowCount {
+                let group = grouping.groupOfRow[row]
+                let key = columnKey.isMissing(row) ? Scalar.float(.nan) : columnKey.scalar(at: row)
+                guard cellRow[group].updateValue(row, forKey: key) == nil else {
+                    throw BambooError(.invalidArgument, "Index contains duplicate entries, cannot reshape")
+                }
+            }
+            var columns: [FieldID: Column] = [:]
+            for (field, column) in zip(spec.index, keyColumns) { columns[field.id] = column.take(grouping.representatives) }
+            // pandas spreads each value column as one block: a missing cell anywhere upcasts all of them.
+            let blocksWithGaps = Set(spec.outputs.filter { output in cellRow.contains { $0[output.key] == nil } }.map(\.value))
+            for output in spec.outputs {
+                let values = try input.column(output.value)
+                let gathered = try values.gatherOptional(cellRow.map { $0[output.key] })
+                let upcast: DType? = blocksWithGaps.contains(output.value) && !values.dtype.canHoldMissing ? (values.dtype == .int64 ? .float64 : .object) : nil
+                columns[output.field.id] = try upcast.map { try gathered.astype($0) } ?? gathered
+            }
+            return EagerTable(schema: plan.schema, columns: columns, rowCount: grouping.groupCount)
+
         case .concat(let partPlans, let spec):
             let parts = try partPlans.map { try run($0, labels: &labels) }
             var columns: [FieldID: Column] = [:]

@@ -81,6 +81,8 @@ enum PlanPrinter {
             return "\(field) by [\(named(keys))] normalize=\(spec.normalize) sort=\(spec.sort) ascending=\(spec.ascending) dropna=\(spec.dropna)"
         case .groupSelect(_, let keys, let selection, _):
             return "\(selection) by [\(keys.map(\.description).joined(separator: ", "))]"
+        case .pivot(_, let spec):
+            return "index [\(fields(spec.index))] columns \(spec.columns) (\(spec.columnValues.count) values) [\(fields(spec.outputs.map(\.field)))]"
         case .concat(let parts, let spec):
             return "\(parts.count) inputs [\(spec.index == nil ? "index: RangeIndex; " : "")\(fields(spec.columns))]"
         case .join(_, _, let spec):

@@ -44,6 +44,9 @@ public final class LogicalPlan: Sendable, CustomStringConvertible {
         /// column. Groups are in key order when `sort`, else in order of first appearance; rows with
         /// a missing key are dropped when `dropna`.
         case aggregate(LogicalPlan, keys: [NamedExpr], aggregations: [Aggregation], sort: Bool, dropna: Bool)
+        /// Long rows spread into wide columns (`pivot`, `unstack`): one row per distinct index,
+        /// sorted; cells with no row are missing; repeated (index, column) pairs are an error.
+        case pivot(LogicalPlan, PivotSpec)
         /// The rows of several plans one after another (`concat`).
         case concat([LogicalPlan], ConcatSpec)
         /// Per-group operations that keep every row in place (`cumsum`, `shift`, `transform`, ...):
@@ -82,7 +85,7 @@ public final class LogicalPlan: Sendable, CustomStringConvertible {
              .take(let input, _, _), .maskRows(let input, _, _), .attachColumn(let input, _, _), .rowNumber(let input, _), .locLabels(let input, _), .dropLabels(let input, _, _), .locSlice(let input, _, _, _),
              .rowToSeries(let input, _), .reduce(let input, _, _, _), .aggregate(let input, _, _, _, _),
              .groupWindow(let input, _, _, _), .groupSelect(let input, _, _, _), .markDuplicates(let input, _, _, _),
-             .valueCounts(let input, _, _, _):
+             .valueCounts(let input, _, _, _), .pivot(let input, _):
             return [input]
         }
     }
@@ -112,6 +115,7 @@ public final class LogicalPlan: Sendable, CustomStringConvertible {
         case .markDuplicates: return "MarkDuplicates"
         case .valueCounts: return "ValueCounts"
         case .concat: return "Concat"
+        case .pivot: return "Pivot"
         }
     }
 

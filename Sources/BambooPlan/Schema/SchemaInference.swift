@@ -22,6 +22,7 @@ enum SchemaInference {
             return [.selection("labels \(labels.prefix(5).map(\.pythonRepr).joined(separator: ", "))\(labels.count > 5 ? ", ..." : "")")] + input.schema.order
         case .reduce, .rowToSeries: return []
         case .concat(let parts, _): return [.selection("inputs one after another")] + (parts.first?.schema.order ?? [])
+        case .pivot(_, let spec): return spec.index.map { OrderKey.expression(.column($0.id), ascending: true, missingFirst: false) }
         case .groupWindow(let input, _, _, _), .groupSelect(let input, _, _, _), .markDuplicates(let input, _, _, _): return input.schema.order
         case .valueCounts(_, _, let spec, let field):
             return spec.sort ? [.expression(.column(field.id), ascending: spec.ascending, missingFirst: false), .selection("first appearance")]
@@ -122,6 +123,12 @@ enum SchemaInference {
             try requireLabelledRows(input, "Group selection")
             for key in keys { _ = try ExprTyping.dtype(of: key, in: input.schema.allFields) }
             return input.schema
+        case .pivot(let input, let spec):
+            let ids = Set(input.schema.allFields.map(\.id))
+            guard spec.index.allSatisfy({ ids.contains($0.id) }), ids.contains(spec.columns), spec.outputs.allSatisfy({ ids.contains($0.value) }) else {
+                throw BambooError.invariant("pivot fields not in its input")
+            }
+            return Schema(index: .fields(spec.index), columns: spec.outputs.map(\.field))
         case .concat(let parts, let spec):
             guard spec.sources.count == parts.count, spec.index == nil || spec.indexSources.count == parts.count else {
                 throw BambooError.invariant("concat sources do not match its inputs")
