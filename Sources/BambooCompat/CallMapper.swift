@@ -34,7 +34,7 @@ enum CallMapper {
         "join": ["other", "on", "how", "lsuffix", "rsuffix", "sort", "validate"],
         "melt": ["id_vars", "value_vars", "var_name", "value_name", "col_level", "ignore_index"],
         "droplevel": ["level", "axis"], "swaplevel": ["i", "j", "axis"],
-        "pivot": ["columns", "index", "values"], "unstack": ["level", "fill_value", "sort"],
+        "pivot": ["columns", "index", "values"], "unstack": ["level", "fill_value", "sort"], "xs": ["key", "axis", "level", "drop_level"],
         "pivot_table": ["values", "index", "columns", "aggfunc", "fill_value", "margins", "dropna", "margins_name", "observed", "sort"],
         "duplicated": ["subset", "keep"], "drop_duplicates": ["subset", "keep", "inplace", "ignore_index"], "isin": ["values"],
         "nunique": ["axis", "dropna"], "value_counts": ["subset", "normalize", "sort", "ascending", "bins", "dropna"],
@@ -64,7 +64,7 @@ enum CallMapper {
         "merge": ["right", "how", "on", "left_on", "right_on", "left_index", "right_index", "sort", "suffixes", "indicator", "validate"],
         "join": ["other", "on", "how", "lsuffix", "rsuffix", "sort"],
         "melt": ["id_vars", "value_vars", "var_name", "value_name", "ignore_index"],
-        "droplevel": ["level"], "swaplevel": ["i", "j"], "pivot": ["columns", "index", "values"], "unstack": [],
+        "droplevel": ["level"], "swaplevel": ["i", "j"], "pivot": ["columns", "index", "values"], "unstack": [], "xs": ["key"],
         "pivot_table": ["values", "index", "columns", "aggfunc", "fill_value"],
         "get_dummies": ["data", "prefix", "prefix_sep", "dummy_na", "columns", "drop_first", "dtype"],
         "concat": ["objs", "join", "ignore_index", "sort", "verify_integrity"],
@@ -255,6 +255,9 @@ enum CallMapper {
             return .frame(try await df.pivotTable(values: values, index: index, columns: columns, aggfunc: a.string("aggfunc") ?? "mean",
                                                   fillValue: a.scalar("fill_value")))
         case "unstack": return .frame(try await df.unstack())
+        case "xs":
+            guard let key = try a.scalar("key") else { throw RunnerGap("xs without a key") }
+            return .frame(try df.xs(key))
         case "droplevel":
             guard let level = try a.labels("level") else { throw RunnerGap("droplevel without level") }
             return .frame(try df.droplevel(level))

@@ -90,6 +90,12 @@ enum Indexing {
         guard let columns else {
             if let rowSelection { return .frame(try df.loc[rowSelection, .all]) }
             guard case .scalar(let label) = rows else { throw RunnerGap("loc") }
+            // pandas' loc with a partial key on a MultiIndex is a cross-section (xs).
+            if df.indexNames.count > 1 {
+                let depth: Int
+                if case .tuple(let items) = label { depth = items.count } else { depth = 1 }
+                if depth < df.indexNames.count { return .frame(try df.xs(label)) }
+            }
             return .series(try df.loc[label])
         }
         switch (rowSelection, columns) {

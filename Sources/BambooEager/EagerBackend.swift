@@ -101,8 +101,9 @@ public struct EagerBackend: Backend {
 
         case .locLabels(let inputPlan, let wanted):
             let input = try run(inputPlan, labels: &labels)
-            let index = try input.column(inputPlan.schema.index.fields[0].id)
-            return input.take(try LabelLookup.positions(of: wanted, in: index))
+            let levels = try inputPlan.schema.index.fields.map { try input.column($0.id) }
+            if levels.count == 1 { return input.take(try LabelLookup.positions(of: wanted, in: levels[0])) }
+            return input.take(try LabelLookup.positions(of: wanted, inLevels: levels))
 
         case .dropLabels(let inputPlan, let dropped, let mustExist):
             let input = try run(inputPlan, labels: &labels)
@@ -136,7 +137,8 @@ public struct EagerBackend: Backend {
             }
             let values = try inputPlan.schema.columns.map { try input.column($0.id).scalar(at: 0) }
             guard let indexField = plan.schema.index.fields.first else { throw BambooError.invariant("row series has an index") }
-            let rowLabel: Scalar = try inputPlan.schema.index.fields.first.map { try input.column($0.id).scalar(at: 0) } ?? .int(0)
+            let levels = try inputPlan.schema.index.fields.map { try input.column($0.id).scalar(at: 0) }
+            let rowLabel: Scalar = levels.count > 1 ? .tuple(levels) : (levels.first ?? .int(0))
             labels = [rowLabel]
             return EagerTable(schema: plan.schema, columns: [
                 indexField.id: try Column.build(inputPlan.schema.columns.map(\.label), dtype: indexField.dtype),

@@ -28,6 +28,26 @@ enum LabelLookup {
         return positions
     }
 
+    /// Rows of a MultiIndex matching each key in turn: a tuple matches its leading levels (a full
+    /// or partial key), a plain label the first level; rows keep index order within a key.
+    static func positions(of keys: [Scalar], inLevels levels: [Column]) throws -> [Int] {
+        let n = levels.first?.count ?? 0
+        var positions: [Int] = []
+        for key in keys {
+            let parts: [Scalar]
+            if case .tuple(let items) = key { parts = items } else { parts = [key] }
+            guard parts.count <= levels.count else {
+                throw BambooError(.keyNotFound, "Too many indexers: \(key.pythonRepr) has \(parts.count) labels for \(levels.count) levels")
+            }
+            let matches = (0..<n).filter { row in parts.enumerated().allSatisfy { level, part in
+                levels[level].isMissing(row) ? part.isMissing : levels[level].scalar(at: row) == part
+            } }
+            if matches.isEmpty { throw BambooError(.keyNotFound, key.pythonRepr) }
+            positions += matches
+        }
+        return positions
+    }
+
     /// Positions selected by the inclusive label slice `start...stop` (pandas' `slice_indexer`).
     static func slice(start: Scalar?, stop: Scalar?, step: Int, in index: Column) throws -> [Int] {
         let n = index.count

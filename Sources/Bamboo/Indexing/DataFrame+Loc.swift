@@ -96,6 +96,26 @@ extension DataFrame {
         }
     }
 
+    /// A cross-section: the rows whose leading index levels equal `key` (a label, or a tuple for
+    /// several levels), with those levels removed (pandas: `df.xs(key)`, and `df.loc[key]` on a
+    /// MultiIndex with a partial key).
+    ///
+    /// ```swift
+    /// let north = try sales.setIndex(["region", "day"]).xs("N")   // indexed by day
+    /// ```
+    public func xs(_ key: Scalar) throws -> DataFrame {
+        let labelled = try labelledPlan()
+        let levels = labelled.schema.index.fields
+        let depth: Int
+        if case .tuple(let items) = key { depth = items.count } else { depth = 1 }
+        guard depth < levels.count else {
+            throw BambooError(.invalidArgument, "xs with a key for every level selects single rows: use loc[[key]] instead.")
+        }
+        let rows = try LogicalPlan(.locLabels(labelled, labels: [key]))
+        return DataFrame(session: session, plan: try LogicalPlan(.project(rows, index: .fields(levels.dropFirst(depth).map(NamedExpr.passthrough)),
+                                                                          columns: schema.columns.map(NamedExpr.passthrough))))
+    }
+
     /// A one-row selection turned into a Series indexed by the column labels.
     func rowAsSeries(_ oneRow: LogicalPlan) throws -> Series {
         let dtype = try DTypePromotion.common(schema.columns.map(\.dtype))

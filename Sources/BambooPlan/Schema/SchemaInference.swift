@@ -83,7 +83,10 @@ enum SchemaInference {
         case .rowNumber(let input, let field):
             guard field.dtype == .int64 else { throw BambooError.invariant("row numbers are int64") }
             return Schema(index: input.schema.index, columns: input.schema.columns + [field])
-        case .locLabels(let input, _), .locSlice(let input, _, _, _), .dropLabels(let input, _, _):
+        case .locLabels(let input, _):
+            try requireLabelledRows(input, "Label lookup")
+            return input.schema
+        case .locSlice(let input, _, _, _), .dropLabels(let input, _, _):
             try requireLabelledRows(input, "Label lookup")
             guard input.schema.index.fields.count == 1 else {
                 throw BambooError(.unsupportedOnBackend, "Label lookup on a MultiIndex is not available yet; reset_index() first.")
