@@ -61,6 +61,12 @@ extension Series {
         try .wrapping(toFrame().dropDuplicates(keep: keep, ignoreIndex: ignoreIndex))
     }
 
+    /// The distinct values in order of appearance, missing values included once (pandas:
+    /// `s.unique()`, which returns an array: here the values, computed).
+    public func unique() async throws -> [Scalar] {
+        try await dropDuplicates().toList()
+    }
+
     /// True where the value is one of `values` (pandas: `s.isin([...])`).
     public func isin(_ values: [Scalar]) throws -> Series { try derived(.isIn(expr, values)) }
 

@@ -37,7 +37,7 @@ enum CallMapper {
         "pivot": ["columns", "index", "values"], "unstack": ["level", "fill_value", "sort"], "xs": ["key", "axis", "level", "drop_level"],
         "pivot_table": ["values", "index", "columns", "aggfunc", "fill_value", "margins", "dropna", "margins_name", "observed", "sort"],
         "duplicated": ["subset", "keep"], "drop_duplicates": ["subset", "keep", "inplace", "ignore_index"], "isin": ["values"],
-        "nunique": ["axis", "dropna"], "value_counts": ["subset", "normalize", "sort", "ascending", "bins", "dropna"],
+        "nunique": ["axis", "dropna"], "unique": [], "value_counts": ["subset", "normalize", "sort", "ascending", "bins", "dropna"],
     ]
 
     /// What Bamboo implements of each method's keywords (for the API table in MATRIX.md).
@@ -59,7 +59,7 @@ enum CallMapper {
         "transform": ["func", "ddof"], "cumsum": [], "cumprod": [], "cummax": [], "cummin": [], "cumcount": ["ascending"],
         "shift": ["periods", "fill_value"], "diff": ["periods"], "rank": ["method", "ascending", "na_option", "pct"], "nth": ["n"],
         "duplicated": ["subset", "keep"], "drop_duplicates": ["subset", "keep", "ignore_index"], "isin": ["values"],
-        "nunique": ["dropna"], "value_counts": ["subset", "normalize", "sort", "ascending", "dropna"], "std": ["ddof"], "var": ["ddof"], "first": [],
+        "nunique": ["dropna"], "unique": [], "value_counts": ["subset", "normalize", "sort", "ascending", "dropna"], "std": ["ddof"], "var": ["ddof"], "first": [],
         "last": [], "any": [], "all": [], "size": [], "agg": ["func"],
         "merge": ["right", "how", "on", "left_on", "right_on", "left_index", "right_index", "sort", "suffixes", "indicator", "validate"],
         "join": ["other", "on", "how", "lsuffix", "rsuffix", "sort"],
@@ -269,6 +269,10 @@ enum CallMapper {
                 return .groupBy(try df.groupby(level: level, sort: a.bool("sort", default: true), dropna: a.bool("dropna", default: true), asIndex: asIndex),
                                 asIndex: asIndex)
             }
+            if case .series(let key)? = a["by"] {
+                return .groupBy(try df.groupby(key, sort: a.bool("sort", default: true), dropna: a.bool("dropna", default: true), asIndex: asIndex),
+                                asIndex: asIndex)
+            }
             guard let by = try a.labels("by") else { throw RunnerGap("groupby without by") }
             return .groupBy(try df.groupby(by, sort: a.bool("sort", default: true), dropna: a.bool("dropna", default: true), asIndex: asIndex),
                             asIndex: asIndex)
@@ -289,6 +293,7 @@ enum CallMapper {
             guard let value = try a.scalar("value") else { throw RunnerGap("fillna() without a value does not compile in Swift") }
             return .series(try s.fillna(value))
         case "dropna": return .series(try s.dropna())
+        case "unique": return .series(try Series(try await s.unique(), name: s.name, dtype: s.dtype))
         case "duplicated": return .series(try s.duplicated(keep: keep(a)))
         case "drop_duplicates": return .series(try s.dropDuplicates(keep: keep(a), ignoreIndex: a.bool("ignore_index", default: false)))
         case "isin": return .series(try s.isin(members(a)))

@@ -128,3 +128,11 @@ import Testing
         #expect(try await out.values("total") == [4, 2])
     }
 }
+
+@Suite struct UniqueTests {
+    @Test func uniqueKeepsFirstAppearanceAndOneMissingValue() async throws {
+        // pandas 3.1.1: pd.Series([3, None, 3, 1]).unique() → [3.0, nan, 1.0]
+        let values = try await Series([3, nil, 3, 1]).unique()
+        #expect(values.map(\.description) == ["3.0", "nan", "1.0"])
+    }
+}

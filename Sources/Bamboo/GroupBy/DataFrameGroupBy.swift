@@ -30,6 +30,36 @@ extension DataFrame {
         try groupby([by], sort: sort, dropna: dropna, asIndex: asIndex)
     }
 
+    /// Groups rows by the values of Series (pandas: `df.groupby(df["k"].str[0])` or `df.groupby(s)`):
+    /// a Series of this frame groups its rows directly; one from another frame is aligned on the
+    /// index first. Each key becomes an index level named after its Series; a key that is a column
+    /// of this frame itself (`df["k"]`) is left out of the aggregated columns, as in pandas.
+    public func groupby(_ keys: [Series], sort: Bool = true, dropna: Bool = true, asIndex: Bool = true) throws -> DataFrameGroupBy {
+        try checkDeferred()
+        var frame = self
+        var keyFields: [Field] = []
+        var excluded = Set<FieldID>()
+        for key in keys {
+            if key.anchor === plan, case .column(let id) = key.expr, let field = schema.columns.first(where: { $0.id == id }) {
+                keyFields.append(field)
+                excluded.insert(id)
+                continue
+            }
+            // A computed key becomes a hidden column of the frame (aligned when it comes from elsewhere).
+            let label = Scalar.string("__key\(keyFields.count)__")
+            frame = key.anchor === frame.plan ? try frame.settingColumn(label, expr: key.expr) : try frame.setColumn(label, key)
+            let added = frame.schema.columns[frame.schema.columns.count - 1]
+            keyFields.append(Field(id: added.id, label: key.name, dtype: added.dtype))
+            excluded.insert(added.id)
+        }
+        let selection = frame.schema.columns.filter { !excluded.contains($0.id) }
+        return DataFrameGroupBy(frame: frame, keys: keyFields, selection: selection, sort: sort, dropna: dropna, asIndex: asIndex)
+    }
+
+    public func groupby(_ key: Series, sort: Bool = true, dropna: Bool = true, asIndex: Bool = true) throws -> DataFrameGroupBy {
+        try groupby([key], sort: sort, dropna: dropna, asIndex: asIndex)
+    }
+
     /// Groups rows by index levels, by name or position (pandas: `df.groupby(level=...)`).
     public func groupby(level: [Scalar], sort: Bool = true, dropna: Bool = true, asIndex: Bool = true) throws -> DataFrameGroupBy {
         try checkDeferred()
