@@ -75,8 +75,21 @@ extension CallMapper {
             }
             let ignoreIndex = try a.bool("ignore_index", default: false)
             let present = items.filter { if case .scalar(.none) = $0 { return false } else { return true } }
+            let axis = try a.scalar("axis") ?? .int(0)
+            if axis == .int(1) || axis == .string("columns") {
+                let frames = try present.enumerated().map { position, item -> DataFrame in
+                    switch item {
+                    case .frame(let frame): return frame
+                    // An unnamed Series is labelled by its position among the inputs.
+                    case .series(let series): return try series.rename(series.name == Scalar.none ? .int(Int64(position)) : series.name).toFrame()
+                    default: throw RunnerGap("concat(axis=1) of a \(item.kind)")
+                    }
+                }
+                return .frame(try concatColumns(frames, join: join, ignoreIndex: ignoreIndex))
+            }
+            let keys = try a.labels("keys")
             let series = present.compactMap { if case .series(let s) = $0 { return s } else { return nil } }
-            if !series.isEmpty && series.count == present.count { return .series(try concat(series, ignoreIndex: ignoreIndex)) }
+            if !series.isEmpty && series.count == present.count { return .series(try concat(series, ignoreIndex: ignoreIndex, keys: keys)) }
             let frames = try present.map { item -> DataFrame in
                 switch item {
                 case .frame(let frame): return frame
@@ -86,7 +99,7 @@ extension CallMapper {
             }
             if frames.isEmpty { throw BambooError(.invalidArgument, items.isEmpty ? "No objects to concatenate" : "All objects passed were None") }
             return .frame(try concat(frames, join: join, ignoreIndex: ignoreIndex, sort: a.bool("sort", default: false),
-                                     verifyIntegrity: a.bool("verify_integrity", default: false)))
+                                     verifyIntegrity: a.bool("verify_integrity", default: false), keys: keys))
         default:
             throw RunnerGap("pd.\(name) is not mapped to Bamboo")
         }

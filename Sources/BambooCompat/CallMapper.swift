@@ -35,6 +35,7 @@ enum CallMapper {
         "melt": ["id_vars", "value_vars", "var_name", "value_name", "col_level", "ignore_index"],
         "droplevel": ["level", "axis"], "swaplevel": ["i", "j", "axis"],
         "pivot": ["columns", "index", "values"], "unstack": ["level", "fill_value", "sort"], "xs": ["key", "axis", "level", "drop_level"],
+        "stack": ["level", "dropna", "sort", "future_stack"],
         "pivot_table": ["values", "index", "columns", "aggfunc", "fill_value", "margins", "dropna", "margins_name", "observed", "sort"],
         "duplicated": ["subset", "keep"], "drop_duplicates": ["subset", "keep", "inplace", "ignore_index"], "isin": ["values"],
         "nunique": ["axis", "dropna"], "unique": [], "value_counts": ["subset", "normalize", "sort", "ascending", "bins", "dropna"],
@@ -64,10 +65,10 @@ enum CallMapper {
         "merge": ["right", "how", "on", "left_on", "right_on", "left_index", "right_index", "sort", "suffixes", "indicator", "validate"],
         "join": ["other", "on", "how", "lsuffix", "rsuffix", "sort"],
         "melt": ["id_vars", "value_vars", "var_name", "value_name", "ignore_index"],
-        "droplevel": ["level"], "swaplevel": ["i", "j"], "pivot": ["columns", "index", "values"], "unstack": [], "xs": ["key"],
+        "droplevel": ["level"], "swaplevel": ["i", "j"], "pivot": ["columns", "index", "values"], "unstack": [], "xs": ["key"], "stack": [],
         "pivot_table": ["values", "index", "columns", "aggfunc", "fill_value"],
         "get_dummies": ["data", "prefix", "prefix_sep", "dummy_na", "columns", "drop_first", "dtype"],
-        "concat": ["objs", "join", "ignore_index", "sort", "verify_integrity"],
+        "concat": ["objs", "axis", "join", "ignore_index", "sort", "verify_integrity", "keys"],
         "__getitem__": [], "__setitem__": [], "loc": [], "iloc": [], "at": [], "iat": [],
         "shape": [], "columns": [], "dtypes": [], "index": [], "dtype": [], "name": [], "read_csv": CSVCall.supported,
         // Swift closures (not expressible in case files; tested in Tests/BambooTests/GroupByTests).
@@ -121,7 +122,8 @@ enum CallMapper {
         for name in a.parameters where a.has(name) && !allowed.contains(name) {
             throw RunnerGap("\(a.call)(\(name)=) is not supported by Bamboo yet")
         }
-        if let axis = a["axis"]?.scalar, axis != .int(0), axis != .string("index"), a.call != "drop" && a.call != "concat" || (a.call == "concat" && axis != .int(0)) {
+        // drop and concat read axis themselves; elsewhere only the row axis is supported.
+        if let axis = a["axis"]?.scalar, axis != .int(0), axis != .string("index"), a.call != "drop", a.call != "concat" {
             throw RunnerGap("\(a.call)(axis=\(axis.pythonRepr)) is not supported by Bamboo yet")
         }
         if let kind = try a.string("kind"), !["quicksort", "mergesort", "heapsort", "stable"].contains(kind) {
@@ -255,6 +257,7 @@ enum CallMapper {
             return .frame(try await df.pivotTable(values: values, index: index, columns: columns, aggfunc: a.string("aggfunc") ?? "mean",
                                                   fillValue: a.scalar("fill_value")))
         case "unstack": return .frame(try await df.unstack())
+        case "stack": return .series(try df.stack())
         case "xs":
             guard let key = try a.scalar("key") else { throw RunnerGap("xs without a key") }
             return .frame(try df.xs(key))

@@ -270,6 +270,10 @@ public struct EagerBackend: Backend {
                 }
                 columns[index.id] = labels
             }
+            if let keyLevel = spec.keyLevel {
+                let repeated = zip(parts, spec.keys).flatMap { part, key in Array(repeating: key, count: part.rowCount) }
+                columns[keyLevel.id] = try Column.build(repeated, dtype: keyLevel.dtype)
+            }
             return EagerTable(schema: plan.schema, columns: columns, rowCount: parts.reduce(0) { $0 + $1.rowCount })
 
         case .join(let leftPlan, let rightPlan, let spec):

@@ -15,7 +15,8 @@ enum HashJoin {
         } else if spec.requireEqualKeys {
             throw BambooError(.invalidArgument, "Can only compare identically-labeled Series objects")
         } else {
-            rows = try pairs(left: leftKeys, leftCount: left.rowCount, right: rightKeys, rightCount: right.rowCount, how: spec.how, validate: spec.validate)
+            rows = try pairs(left: leftKeys, leftCount: left.rowCount, right: rightKeys, rightCount: right.rowCount, how: spec.how, validate: spec.validate,
+                             sortOuter: !spec.outerInAppearanceOrder)
         }
         /// A key named in `on`: the left value, or the right one where the row has no left side.
         func coalesced(_ l: FieldID, _ r: FieldID) throws -> Column {
@@ -57,7 +58,7 @@ enum HashJoin {
     }
 
     static func pairs(left: [Column], leftCount: Int, right: [Column], rightCount: Int, how: JoinHow,
-                      validate: JoinValidation?) throws -> [Pair] {
+                      validate: JoinValidation?, sortOuter: Bool = true) throws -> [Pair] {
         if how == .cross {
             return (0..<leftCount).flatMap { l in (0..<rightCount).map { r in (Optional(l), Optional(r)) } }
         }
@@ -98,7 +99,7 @@ enum HashJoin {
             var seen = Set<[Scalar]>()
             for l in 0..<leftCount { let k = key(left, l); if seen.insert(k).inserted { keys.append(k) } }
             for r in 0..<rightCount { let k = key(right, r); if seen.insert(k).inserted { keys.append(k) } }
-            let order = try sortedKeyOrder(keys)
+            let order = sortOuter ? try sortedKeyOrder(keys) : Array(keys.indices)
             var out: [Pair] = []
             for index in order {
                 let k = keys[index]

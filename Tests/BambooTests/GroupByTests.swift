@@ -136,3 +136,17 @@ import Testing
         #expect(values.map(\.description) == ["3.0", "nan", "1.0"])
     }
 }
+
+@Suite struct StackTests {
+    @Test func stackIsRowMajorAndKeepsMissingCells() async throws {
+        // pandas 3.1.1: pd.DataFrame({"a": [1, None], "b": [3.5, 4]}, index=["x", "y"]).stack()
+        let df = try DataFrame(["a": [1, nil], "b": [3.5, 4]], index: ["x", "y"])
+        let stacked = try await df.stack().collect()
+        #expect(try await stacked.toList().map(\.description) == ["1.0", "3.5", "nan", "4.0"])
+        let index = try await stacked.index()
+        #expect(index.levelCount == 2)
+        #expect(index.levels[0].scalars == ["x", "x", "y", "y"])
+        #expect(index.levels[1].scalars == ["a", "b", "a", "b"])
+        #expect(stacked.dtype == .float64)
+    }
+}

@@ -18,12 +18,55 @@ public enum ConcatJoin: String, Sendable {
 /// missing values there (int64 becomes float64 and bool object, as in pandas). Index labels are
 /// kept (repeats included) unless `ignoreIndex`.
 public func concat(_ frames: [DataFrame], join: ConcatJoin = .outer, ignoreIndex: Bool = false, sort: Bool = false,
-                   verifyIntegrity: Bool = false) throws -> DataFrame {
-    try stack(frames, join: join, ignoreIndex: ignoreIndex, sort: sort, verifyIntegrity: verifyIntegrity, numpyBlocks: true)
+                   verifyIntegrity: Bool = false, keys: [Scalar]? = nil) throws -> DataFrame {
+    guard let keys else { return try stackRows(frames, join: join, ignoreIndex: ignoreIndex, sort: sort, verifyIntegrity: verifyIntegrity, numpyBlocks: true) }
+    guard keys.count == frames.count else {
+        throw BambooError(.invalidArgument, "Length of keys (\(keys.count)) does not match the number of objects (\(frames.count)).")
+    }
+    let stacked = try stackRows(frames, join: join, ignoreIndex: ignoreIndex, sort: sort, verifyIntegrity: verifyIntegrity, numpyBlocks: true)
+    guard case .concat(let parts, var spec) = stacked.plan.node else { throw BambooError.invariant("stack builds a Concat node") }
+    // pandas' keys= adds an outer level; with ignore_index the inner level is a fresh range.
+    spec.keyLevel = Field(label: .none, dtype: Column.infer(keys).dtype)
+    spec.keys = keys
+    if spec.index == nil {
+        let numbered = try parts.map { part -> LogicalPlan in try DataFrame(session: stacked.session, plan: part).resetIndex(drop: true).labelledPlan() }
+        spec.index = Field(label: .none, dtype: .int64)
+        spec.indexSources = numbered.map { $0.schema.index.fields[0].id }
+        return DataFrame(session: stacked.session, plan: try LogicalPlan(.concat(numbered, spec)))
+    }
+    return DataFrame(session: stacked.session, plan: try LogicalPlan(.concat(parts, spec)))
+}
+
+/// Puts frames side by side, aligned on the index (pandas: `pd.concat([a, b], axis=1, join=)`):
+/// the union of labels in order of appearance (`outer`), or the shared ones (`inner`); equal
+/// indexes pair row by row. With `ignoreIndex`, the columns are labelled 0, 1, ...
+public func concatColumns(_ frames: [DataFrame], join: ConcatJoin = .outer, ignoreIndex: Bool = false) throws -> DataFrame {
+    guard var result = frames.first else { throw BambooError(.invalidArgument, "No objects to concatenate") }
+    for frame in frames.dropFirst() {
+        let left = try result.labelledPlan(), right = try frame.labelledPlan()
+        guard left.schema.index.fields.count == 1, right.schema.index.fields.count == 1 else {
+            throw BambooError(.unsupportedOnBackend, "concat(axis=1) of frames with a MultiIndex is not available yet.")
+        }
+        let (li, ri) = (left.schema.index.fields[0], right.schema.index.fields[0])
+        let columns = left.schema.columns.map { (field: Field(label: $0.label, dtype: $0.dtype), source: JoinSource.left($0.id)) }
+            + right.schema.columns.map { (field: Field(label: $0.label, dtype: $0.dtype), source: JoinSource.right($0.id)) }
+        var spec = JoinSpec(how: join == .outer ? .outer : .inner, leftKeys: [li.id], rightKeys: [ri.id], columns: columns,
+                            indicator: nil, sort: false, validate: nil)
+        spec.keepEqualKeysInPlace = true
+        spec.outerInAppearanceOrder = true
+        spec.index = [(Field(label: li.label == ri.label ? li.label : .none, dtype: try DTypePromotion.common([li.dtype, ri.dtype])),
+                       .key(left: li.id, right: ri.id))]
+        result = DataFrame(session: result.session, plan: try LogicalPlan(.join(left, right, spec)))
+    }
+    guard ignoreIndex else { return result }
+    let labels = result.schema.columns.indices.map { Scalar.int(Int64($0)) }
+    return try result.with(.project(result.plan, index: .keep, columns: zip(result.schema.columns, labels).map { field, label in
+        NamedExpr(field: Field(label: label, dtype: field.dtype), expr: .column(field.id))
+    }))
 }
 
 /// Stacks frames; `numpyBlocks` picks DataFrame promotion (bool joins numbers) over Series' (object).
-func stack(_ given: [DataFrame], join: ConcatJoin, ignoreIndex: Bool, sort: Bool, verifyIntegrity: Bool, numpyBlocks: Bool) throws -> DataFrame {
+func stackRows(_ given: [DataFrame], join: ConcatJoin, ignoreIndex: Bool, sort: Bool, verifyIntegrity: Bool, numpyBlocks: Bool) throws -> DataFrame {
     guard !given.isEmpty else { throw BambooError(.invalidArgument, "No objects to concatenate") }
     // pandas skips a frame with no columns and no rows (`pd.DataFrame()`).
     let frames = given.filter { frame in
@@ -68,10 +111,11 @@ func stack(_ given: [DataFrame], join: ConcatJoin, ignoreIndex: Bool, sort: Bool
     return DataFrame(session: first.session, plan: try LogicalPlan(.concat(plans, spec)))
 }
 
-/// Stacks series (pandas: `pd.concat([s1, s2])`); the name survives when all names agree.
-public func concat(_ series: [Series], ignoreIndex: Bool = false) throws -> Series {
+/// Stacks series (pandas: `pd.concat([s1, s2], keys=)`); the name survives when all names agree.
+public func concat(_ series: [Series], ignoreIndex: Bool = false, keys: [Scalar]? = nil) throws -> Series {
     let names = Set(series.map(\.name))
     let label: Scalar = names.count == 1 ? series[0].name : .none
     let frames = try series.map { try $0.rename(label).toFrame() }
-    return try Series.wrapping(stack(frames, join: .outer, ignoreIndex: ignoreIndex, sort: false, verifyIntegrity: false, numpyBlocks: false))
+    if keys != nil { return try Series.wrapping(concat(frames, ignoreIndex: ignoreIndex, keys: keys)) }
+    return try Series.wrapping(stackRows(frames, join: .outer, ignoreIndex: ignoreIndex, sort: false, verifyIntegrity: false, numpyBlocks: false))
 }

@@ -46,6 +46,6 @@ extension DataFrame {
                    NamedExpr(field: Field(label: valueName, dtype: value.dtype), expr: .column(value.id))]
             return DataFrame(session: session, plan: try LogicalPlan(.project(base, index: .keep, columns: columns)))
         }
-        return try stack(blocks, join: .outer, ignoreIndex: ignoreIndex, sort: false, verifyIntegrity: false, numpyBlocks: false)
+        return try stackRows(blocks, join: .outer, ignoreIndex: ignoreIndex, sort: false, verifyIntegrity: false, numpyBlocks: false)
     }
 }

@@ -11,6 +11,9 @@ public struct ConcatSpec: Sendable, Hashable {
     public var indexSources: [FieldID]
     /// pandas' `verify_integrity`: repeated index labels are an error.
     public var verifyIntegrity: Bool
+    /// pandas' `keys=`: an outer index level holding each input's key, one key per input.
+    public var keyLevel: Field?
+    public var keys: [Scalar] = []
 
     public init(columns: [Field], sources: [[FieldID?]], index: Field?, indexSources: [FieldID], verifyIntegrity: Bool = false) {
         self.columns = columns
@@ -18,5 +21,6 @@ public struct ConcatSpec: Sendable, Hashable {
         self.index = index
         self.indexSources = indexSources
         self.verifyIntegrity = verifyIntegrity
+        self.keyLevel = nil
     }
 }

@@ -49,6 +49,9 @@ public struct JoinSpec: Sendable, Hashable {
     public var keepEqualKeysInPlace: Bool = false
     /// Comparisons of Series (`s1 > s2`): pandas refuses to align them, so unequal keys are an error.
     public var requireEqualKeys: Bool = false
+    /// An outer join that keeps keys in order of appearance (left's, then the right's new ones)
+    /// instead of sorting them, as `concat(axis=1)` does.
+    public var outerInAppearanceOrder: Bool = false
     /// The result's index levels (joins on the index keep one); empty for a RangeIndex.
     public var index: [(field: Field, source: JoinSource)] = []
 
@@ -66,6 +69,7 @@ public struct JoinSpec: Sendable, Hashable {
     public static func == (a: JoinSpec, b: JoinSpec) -> Bool {
         a.how == b.how && a.leftKeys == b.leftKeys && a.rightKeys == b.rightKeys && a.indicator == b.indicator && a.sort == b.sort
             && a.keepEqualKeysInPlace == b.keepEqualKeysInPlace && a.requireEqualKeys == b.requireEqualKeys
+            && a.outerInAppearanceOrder == b.outerInAppearanceOrder
             && a.index.map(\.field) == b.index.map(\.field) && a.index.map(\.source) == b.index.map(\.source)
             && a.validate == b.validate && a.columns.map(\.field) == b.columns.map(\.field) && a.columns.map(\.source) == b.columns.map(\.source)
     }

@@ -142,6 +142,10 @@ enum SchemaInference {
                     throw BambooError.invariant("concat source fields not in input")
                 }
             }
+            if let keyLevel = spec.keyLevel {
+                guard spec.keys.count == parts.count else { throw BambooError.invariant("one concat key per input") }
+                return Schema(index: .fields([keyLevel] + (spec.index.map { [$0] } ?? [])), columns: spec.columns)
+            }
             return Schema(index: spec.index.map { .fields([$0]) } ?? .range, columns: spec.columns)
         case .join(let left, let right, let spec):
             let leftFields = Set(left.schema.allFields.map(\.id)), rightFields = Set(right.schema.allFields.map(\.id))
