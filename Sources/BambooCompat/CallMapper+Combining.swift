@@ -36,6 +36,24 @@ extension CallMapper {
     /// `pd.concat(objs, ...)` and `pd.merge(left, right, ...)`.
     static func function(_ name: String, args: [CaseValue], kwargs: [(String, CaseValue)]) async throws -> CaseValue {
         switch name {
+        case "crosstab":
+            let a = try Arguments(name, args, kwargs, parameters: ["index", "columns", "values", "rownames", "colnames", "aggfunc", "margins",
+                                                                   "margins_name", "dropna", "normalize"])
+            for unsupported in ["rownames", "colnames", "margins", "margins_name", "dropna"] where a.has(unsupported) {
+                throw RunnerGap("crosstab(\(unsupported)=) is not supported by Bamboo yet")
+            }
+            guard case .series(let index)? = a["index"], case .series(let columns)? = a["columns"] else { throw RunnerGap("crosstab needs two Series") }
+            var values: Series?
+            if case .series(let v)? = a["values"] { values = v }
+            let normalize: CrosstabNormalize
+            switch a["normalize"] {
+            case nil, .scalar(.bool(false))?: normalize = .none
+            case .scalar(.bool(true))?, .scalar(.string("all"))?: normalize = .all
+            case .scalar(.string("index"))?: normalize = .index
+            case .scalar(.string("columns"))?: normalize = .columns
+            default: throw BambooError(.invalidArgument, "Not a valid normalize argument")
+            }
+            return .frame(try await crosstab(index, columns, values: values, aggfunc: a.string("aggfunc"), normalize: normalize))
         case "get_dummies":
             let a = try Arguments(name, args, kwargs, parameters: ["data", "prefix", "prefix_sep", "dummy_na", "columns", "sparse", "drop_first", "dtype"])
             try rejectUnsupported(a)
@@ -77,15 +95,19 @@ extension CallMapper {
             let present = items.filter { if case .scalar(.none) = $0 { return false } else { return true } }
             let axis = try a.scalar("axis") ?? .int(0)
             if axis == .int(1) || axis == .string("columns") {
-                let frames = try present.enumerated().map { position, item -> DataFrame in
+                var unnamed: Int64 = 0
+                let frames = try present.map { item -> DataFrame in
                     switch item {
                     case .frame(let frame): return frame
-                    // An unnamed Series is labelled by its position among the inputs.
-                    case .series(let series): return try series.rename(series.name == Scalar.none ? .int(Int64(position)) : series.name).toFrame()
+                    // pandas numbers unnamed Series 0, 1, ... among the unnamed ones.
+                    case .series(let series):
+                        guard series.name == Scalar.none else { return try series.toFrame() }
+                        defer { unnamed += 1 }
+                        return try series.rename(.int(unnamed)).toFrame()
                     default: throw RunnerGap("concat(axis=1) of a \(item.kind)")
                     }
                 }
-                return .frame(try concatColumns(frames, join: join, ignoreIndex: ignoreIndex))
+                return .frame(try concatColumns(frames, join: join, ignoreIndex: ignoreIndex, sort: a.bool("sort", default: false)))
             }
             let keys = try a.labels("keys")
             let series = present.compactMap { if case .series(let s) = $0 { return s } else { return nil } }

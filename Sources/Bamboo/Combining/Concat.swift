@@ -40,7 +40,7 @@ public func concat(_ frames: [DataFrame], join: ConcatJoin = .outer, ignoreIndex
 /// Puts frames side by side, aligned on the index (pandas: `pd.concat([a, b], axis=1, join=)`):
 /// the union of labels in order of appearance (`outer`), or the shared ones (`inner`); equal
 /// indexes pair row by row. With `ignoreIndex`, the columns are labelled 0, 1, ...
-public func concatColumns(_ frames: [DataFrame], join: ConcatJoin = .outer, ignoreIndex: Bool = false) throws -> DataFrame {
+public func concatColumns(_ frames: [DataFrame], join: ConcatJoin = .outer, ignoreIndex: Bool = false, sort: Bool = false) throws -> DataFrame {
     guard var result = frames.first else { throw BambooError(.invalidArgument, "No objects to concatenate") }
     for frame in frames.dropFirst() {
         let left = try result.labelledPlan(), right = try frame.labelledPlan()
@@ -53,7 +53,7 @@ public func concatColumns(_ frames: [DataFrame], join: ConcatJoin = .outer, igno
         var spec = JoinSpec(how: join == .outer ? .outer : .inner, leftKeys: [li.id], rightKeys: [ri.id], columns: columns,
                             indicator: nil, sort: false, validate: nil)
         spec.keepEqualKeysInPlace = true
-        spec.outerInAppearanceOrder = true
+        spec.outerInAppearanceOrder = !sort
         spec.index = [(Field(label: li.label == ri.label ? li.label : .none, dtype: try DTypePromotion.common([li.dtype, ri.dtype])),
                        .key(left: li.id, right: ri.id))]
         result = DataFrame(session: result.session, plan: try LogicalPlan(.join(left, right, spec)))
