@@ -96,9 +96,16 @@ extension CallMapper {
             let axis = try a.scalar("axis") ?? .int(0)
             if axis == .int(1) || axis == .string("columns") {
                 var unnamed: Int64 = 0
-                let frames = try present.map { item -> DataFrame in
+                let columnKeys = try a.labels("keys")
+                let frames = try present.enumerated().map { position, item -> DataFrame in
                     switch item {
-                    case .frame(let frame): return frame
+                    case .frame(let frame):
+                        if columnKeys != nil { throw RunnerGap("concat(axis=1, keys=) of frames (a two-level column index) is not supported by Bamboo yet") }
+                        return frame
+                    // With keys, each Series' column is labelled by its key.
+                    case .series(let series) where columnKeys != nil:
+                        guard let keys = columnKeys, position < keys.count else { throw BambooError(.invalidArgument, "Length of keys does not match the number of objects") }
+                        return try series.rename(keys[position]).toFrame()
                     // pandas numbers unnamed Series 0, 1, ... among the unnamed ones.
                     case .series(let series):
                         guard series.name == Scalar.none else { return try series.toFrame() }

@@ -51,7 +51,7 @@ enum CallMapper {
         "isna": [], "notna": [], "isnull": [], "notnull": [], "assign": ["**kwargs"],
         "sum": ["skipna"], "mean": ["skipna"], "min": ["skipna"], "max": ["skipna"], "prod": ["skipna"], "count": [],
         "to_csv": ["path_or_buf", "sep", "na_rep", "header", "index"], "abs": [],
-        "groupby": ["by", "level", "as_index", "sort", "dropna"], "groupby.sum": ["min_count", "skipna"], "groupby.prod": ["min_count", "skipna"],
+        "groupby": ["by", "level", "as_index", "sort", "dropna", "observed"], "groupby.sum": ["min_count", "skipna"], "groupby.prod": ["min_count", "skipna"],
         "groupby.mean": ["skipna"], "groupby.median": ["skipna"], "groupby.min": ["skipna"], "groupby.max": ["skipna"],
         "groupby.std": ["ddof", "skipna"], "groupby.var": ["ddof", "skipna"], "groupby.first": ["skipna"], "groupby.last": ["skipna"],
         "groupby.any": ["skipna"], "groupby.all": ["skipna"], "groupby.agg": ["func", "skipna"],
@@ -267,6 +267,8 @@ enum CallMapper {
         case "swaplevel":
             return .frame(try df.swaplevel(a.scalar("i") ?? -2, a.scalar("j") ?? -1))
         case "groupby":
+            // Bamboo groups observed categories only, pandas 3's default (observed=True).
+            if try !a.bool("observed", default: true) { throw RunnerGap("groupby(observed=False) is not supported by Bamboo yet") }
             let asIndex = try a.bool("as_index", default: true)
             if let level = try a.labels("level") {
                 return .groupBy(try df.groupby(level: level, sort: a.bool("sort", default: true), dropna: a.bool("dropna", default: true), asIndex: asIndex),

@@ -20,6 +20,7 @@ public enum ConcatJoin: String, Sendable {
 public func concat(_ frames: [DataFrame], join: ConcatJoin = .outer, ignoreIndex: Bool = false, sort: Bool = false,
                    verifyIntegrity: Bool = false, keys: [Scalar]? = nil) throws -> DataFrame {
     guard let keys else { return try stackRows(frames, join: join, ignoreIndex: ignoreIndex, sort: sort, verifyIntegrity: verifyIntegrity, numpyBlocks: true) }
+    guard !ignoreIndex else { throw BambooError(.invalidArgument, "Cannot set ignore_index=True and specify keys. Either should be used.") }
     guard keys.count == frames.count else {
         throw BambooError(.invalidArgument, "Length of keys (\(keys.count)) does not match the number of objects (\(frames.count)).")
     }

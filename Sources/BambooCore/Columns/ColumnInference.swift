@@ -77,6 +77,8 @@ extension Column {
         if case .category(let type) = dtype {
             return try Column(dtype: .object, values: .object(scalars)).encodedAsCategory(type)
         }
+        // Text comes from the values as given: 1 becomes "1", not "1.0" via a float column.
+        if dtype == .string { return try Column(dtype: .object, values: .object(scalars)).astype(.string) }
         let inferred = infer(scalars)
         // Construction is stricter than astype: pandas refuses to truncate floats into ints here.
         if dtype == .int64 || dtype == .nullableInt64, case .float64(let values) = inferred.values {
