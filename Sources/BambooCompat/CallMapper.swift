@@ -101,13 +101,13 @@ enum CallMapper {
         }
         guard let parameters = parameters[name] else { throw RunnerGap("\(name) is not mapped to Bamboo") }
         let a = try Arguments(name, args, kwargs, parameters: parameters)
-        if case .groupBy = target, let groupSupported = supported["groupby.\(name)"] {
-            try rejectUnsupported(a, allowed: groupSupported)
-        } else if case .seriesGroupBy = target, let groupSupported = supported["groupby.\(name)"] {
-            try rejectUnsupported(a, allowed: groupSupported)
-        } else {
-            try rejectUnsupported(a)
+        // groupby methods honour keywords their frame namesakes do not (min_count, skipna, ...).
+        let grouped: Bool
+        switch target {
+        case .groupBy, .seriesGroupBy: grouped = true
+        default: grouped = false
         }
+        try rejectUnsupported(a, allowed: grouped ? supported["groupby.\(name)"] : nil)
         switch target {
         case .frame(let df): return try await frameCall(name, df, a)
         case .series(let s): return try await seriesCall(name, s, a)
@@ -248,7 +248,7 @@ enum CallMapper {
                                               ascending: a.bool("ascending", default: false), dropna: a.bool("dropna", default: true)))
         case "pivot":
             guard let index = try a.labels("index"), let columns = try a.scalar("columns") else { throw RunnerGap("pivot needs index and columns") }
-            if let single = try a["values"]?.scalar { return .frame(try await df.pivot(index: index, columns: columns, values: single)) }
+            if let single = a["values"]?.scalar { return .frame(try await df.pivot(index: index, columns: columns, values: single)) }
             return .frame(try await df.pivot(index: index, columns: columns, values: a.labels("values")))
         case "pivot_table":
             guard let index = try a.labels("index"), let columns = try a.scalar("columns"), let values = try a.scalar("values") else {

@@ -1,3 +1,5 @@
+import Bamboo
+
 /// JSON that keeps what Foundation's parser loses here: object key order, and `1` vs `1.0`.
 public indirect enum JSON: Sendable, Equatable, CustomStringConvertible {
     case null
@@ -47,7 +49,7 @@ public indirect enum JSON: Sendable, Equatable, CustomStringConvertible {
         case .null: return "null"
         case .bool(let b): return b ? "true" : "false"
         case .int(let i): return String(i)
-        case .float(let d): return d.isFinite ? PythonFloatText.repr(d) : "null"
+        case .float(let d): return d.isFinite ? FloatFormatter.repr(d) : "null"
         case .string(let s): return JSON.quote(s)
         case .array(let items):
             if items.isEmpty { return "[]" }
@@ -78,14 +80,6 @@ public indirect enum JSON: Sendable, Equatable, CustomStringConvertible {
             }
         }
         return out + "\""
-    }
-}
-
-/// The float text Python's `json.dumps` writes (`repr`).
-enum PythonFloatText {
-    static func repr(_ d: Double) -> String {
-        // BambooCore's FloatFormatter mirrors Python's repr; imported through Bamboo.
-        FloatReprBridge.repr(d)
     }
 }
 

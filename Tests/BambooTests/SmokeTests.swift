@@ -13,7 +13,7 @@ import Testing
         d2["c"] = try df["a"] * 2
         d2["k"] = Scalar.int(7)
         print(try await d2.collect())
-        print(try await df.loc[1])
+        print(try df.loc[1])
         print(try await df.iloc[-1].collect())
         print(try await df.sum())
         #expect(throws: BambooError.self) { try df["nope"] }

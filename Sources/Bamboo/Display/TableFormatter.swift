@@ -10,7 +10,7 @@ enum TableFormatter {
         }
         let rows = shownRows(n, options)
         let indexCells = indexColumns(index, rows: rows)
-        let dataCells = columns.map { cells($0, rows: rows, isIndex: false) }
+        let dataCells = columns.map { cells($0, rows: rows) }
         let levels = indexCells.count
         let names = index.names.map { $0 == Scalar.none ? "" : $0.description }
         let named = names.contains { !$0.isEmpty }
@@ -51,7 +51,7 @@ enum TableFormatter {
     /// One column of cells per index level; outer levels are sparsified as pandas prints them
     /// (a label repeated from the row above is left blank).
     static func indexColumns(_ index: Index, rows: Rows) -> [[String]] {
-        let levels = index.levels.map { cells($0, rows: rows, isIndex: true) }
+        let levels = index.levels.map { cells($0, rows: rows) }
         guard levels.count > 1 else { return levels }
         var sparse = levels
         for r in rows.positions.indices.dropFirst() where rows.positions[r] != nil && rows.positions[r - 1] != nil {
@@ -67,7 +67,7 @@ enum TableFormatter {
         let rows = shownRows(index.count, options)
         let levels = indexColumns(index, rows: rows)
         let widths = levels.map { $0.map(\.count).max() ?? 0 }
-        let values = cells(column, rows: rows, isIndex: false)
+        let values = cells(column, rows: rows)
         let vw = values.map(\.count).max() ?? 0
         var out = values.enumerated().map { r, v in
             levels.enumerated().map { l, cells in (l == 0 ? "" : " ") + cells[r] + String(repeating: " ", count: widths[l] - cells[r].count) }.joined()
@@ -90,7 +90,7 @@ enum TableFormatter {
         return Rows(positions: Array(0..<half) + [nil] + Array((n - half)..<n), truncated: true)
     }
 
-    static func cells(_ column: Column, rows: Rows, isIndex: Bool) -> [String] {
+    static func cells(_ column: Column, rows: Rows) -> [String] {
         let shown = rows.positions.compactMap { $0 }
         let floats = column.dtype == .float64 || column.dtype == .nullableFloat64 ? FloatColumnFormat(column, shown) : nil
         let dateOnly: Bool

@@ -137,8 +137,7 @@ enum Arithmetic {
                 return Column(float64: out)
             }
         }
-        if op == .power, let i = (0..<n).first(where: { b[$0] < 0 && present($0) }) {
-            _ = i
+        if op == .power, (0..<n).contains(where: { b[$0] < 0 && present($0) }) {
             throw BambooError(.invalidArgument, "Integers to negative integer powers are not allowed.")
         }
         var out = [Int64](repeating: 0, count: n)

@@ -62,7 +62,7 @@ public enum AggregateFunction: String, Sendable, Hashable, CaseIterable {
         }
         // skipna=False: a group holding a missing value aggregates to missing.
         if !options.skipna, [.sum, .mean, .min, .max, .prod, .median, .std, .var].contains(self) {
-            let result = try AggregateFunction.apply(self, column, grouping: grouping, options: AggregateOptions(ddof: ddof, minCount: minCount))
+            let result = try AggregateFunction.skippingMissing(self, column, grouping: grouping, options: AggregateOptions(ddof: ddof, minCount: minCount))
             let poisoned = members.map { rows in rows.contains(where: column.isMissing) }
             guard poisoned.contains(true) else { return result }
             return try Column.buildUpcasting((0..<groups).map { poisoned[$0] ? .float(.nan) : result.scalar(at: $0) }, dtype: result.dtype)
@@ -80,10 +80,9 @@ public enum AggregateFunction: String, Sendable, Hashable, CaseIterable {
             if !options.skipna, members.contains(where: { $0.contains(where: column.isMissing) }) {
                 throw BambooError(.invalidArgument, "\(rawValue) with skipna=False encountered an NA value.")
             }
-            let picks = try AggregateFunction.apply(self == .idxmin ? .min : .max, column, grouping: grouping, options: options, picking: true)
-            if let empty = picks.firstIndex(where: { $0 == nil }) {
-                _ = empty
-                throw BambooError(.invalidArgument, "attempt to get \(rawValue) of an empty sequence")
+            let picks = try AggregateFunction.extremeRows(self == .idxmin ? .min : .max, column, grouping: grouping)
+            if picks.contains(where: { $0 == nil }) {
+                throw BambooError(.invalidArgument, "\(rawValue) with skipna=True encountered all NA values in a group.")
             }
             return labels.take(picks.compactMap { $0 })
         case .size:
@@ -110,7 +109,7 @@ public enum AggregateFunction: String, Sendable, Hashable, CaseIterable {
             }
             return try column.gatherOptional(picks)
         case .min, .max:
-            return try column.gatherOptional(try AggregateFunction.apply(self, column, grouping: grouping, options: options, picking: true))
+            return try column.gatherOptional(try AggregateFunction.extremeRows(self, column, grouping: grouping))
         case .sum, .prod, .mean, .median, .std, .var:
             var results: [Scalar] = []
             results.reserveCapacity(groups)
@@ -138,7 +137,7 @@ public enum AggregateFunction: String, Sendable, Hashable, CaseIterable {
     }
 
     /// The row holding each group's min (or max), first of ties; nil for a group with no value.
-    static func apply(_ function: AggregateFunction, _ column: Column, grouping: Grouping, options: AggregateOptions, picking: Bool) throws -> [Int?] {
+    static func extremeRows(_ function: AggregateFunction, _ column: Column, grouping: Grouping) throws -> [Int?] {
         var best = [Int?](repeating: nil, count: grouping.groupCount)
         for (row, group) in grouping.groupOfRow.enumerated() where group >= 0 && !column.isMissing(row) {
             guard let current = best[group] else { best[group] = row; continue }
@@ -149,7 +148,7 @@ public enum AggregateFunction: String, Sendable, Hashable, CaseIterable {
     }
 
     /// The aggregation with skipna=True, for the skipna=False wrapper.
-    static func apply(_ function: AggregateFunction, _ column: Column, grouping: Grouping, options: AggregateOptions) throws -> Column {
+    static func skippingMissing(_ function: AggregateFunction, _ column: Column, grouping: Grouping, options: AggregateOptions) throws -> Column {
         var plain = options
         plain.skipna = true
         return try function.apply(column, grouping: grouping, options: plain)
