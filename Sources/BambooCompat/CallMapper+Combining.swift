@@ -39,9 +39,6 @@ extension CallMapper {
         case "crosstab":
             let a = try Arguments(name, args, kwargs, parameters: ["index", "columns", "values", "rownames", "colnames", "aggfunc", "margins",
                                                                    "margins_name", "dropna", "normalize"])
-            for unsupported in ["rownames", "colnames", "margins", "margins_name", "dropna"] where a.has(unsupported) {
-                throw RunnerGap("crosstab(\(unsupported)=) is not supported by Bamboo yet")
-            }
             guard case .series(let index)? = a["index"], case .series(let columns)? = a["columns"] else { throw RunnerGap("crosstab needs two Series") }
             var values: Series?
             if case .series(let v)? = a["values"] { values = v }
@@ -53,7 +50,10 @@ extension CallMapper {
             case .scalar(.string("columns"))?: normalize = .columns
             default: throw BambooError(.invalidArgument, "Not a valid normalize argument")
             }
-            return .frame(try await crosstab(index, columns, values: values, aggfunc: a.string("aggfunc"), normalize: normalize))
+            return .frame(try await crosstab(index, columns, values: values, aggfunc: a.string("aggfunc"), rownames: a.labels("rownames"),
+                                             colnames: a.labels("colnames"), margins: a.bool("margins", default: false),
+                                             marginsName: a.string("margins_name") ?? "All", dropna: a.bool("dropna", default: true),
+                                             normalize: normalize))
         case "get_dummies":
             let a = try Arguments(name, args, kwargs, parameters: ["data", "prefix", "prefix_sep", "dummy_na", "columns", "sparse", "drop_first", "dtype"])
             try rejectUnsupported(a)

@@ -38,7 +38,9 @@ enum CallMapper {
         "stack": ["level", "dropna", "sort", "future_stack"],
         "pivot_table": ["values", "index", "columns", "aggfunc", "fill_value", "margins", "dropna", "margins_name", "observed", "sort"],
         "duplicated": ["subset", "keep"], "drop_duplicates": ["subset", "keep", "inplace", "ignore_index"], "isin": ["values"],
-        "nunique": ["axis", "dropna"], "unique": [], "value_counts": ["subset", "normalize", "sort", "ascending", "bins", "dropna"],
+        "nunique": ["axis", "dropna"], "unique": [],
+        "set_categories": ["new_categories", "ordered", "rename"], "add_categories": ["new_categories"],
+        "remove_categories": ["removals"], "reorder_categories": ["new_categories", "ordered"], "as_ordered": [], "as_unordered": [], "value_counts": ["subset", "normalize", "sort", "ascending", "bins", "dropna"],
     ]
 
     /// What Bamboo implements of each method's keywords (for the API table in MATRIX.md).
@@ -60,13 +62,15 @@ enum CallMapper {
         "transform": ["func", "ddof"], "cumsum": [], "cumprod": [], "cummax": [], "cummin": [], "cumcount": ["ascending"],
         "shift": ["periods", "fill_value"], "diff": ["periods"], "rank": ["method", "ascending", "na_option", "pct"], "nth": ["n"],
         "duplicated": ["subset", "keep"], "drop_duplicates": ["subset", "keep", "ignore_index"], "isin": ["values"],
-        "nunique": ["dropna"], "unique": [], "value_counts": ["subset", "normalize", "sort", "ascending", "dropna"], "std": ["ddof"], "var": ["ddof"], "first": [],
+        "nunique": ["dropna"], "unique": [],
+        "set_categories": ["new_categories", "ordered"], "add_categories": ["new_categories"], "remove_categories": ["removals"],
+        "reorder_categories": ["new_categories", "ordered"], "as_ordered": [], "as_unordered": [], "value_counts": ["subset", "normalize", "sort", "ascending", "dropna"], "std": ["ddof"], "var": ["ddof"], "first": [],
         "last": [], "any": [], "all": [], "size": [], "agg": ["func"],
         "merge": ["right", "how", "on", "left_on", "right_on", "left_index", "right_index", "sort", "suffixes", "indicator", "validate"],
         "join": ["other", "on", "how", "lsuffix", "rsuffix", "sort"],
         "melt": ["id_vars", "value_vars", "var_name", "value_name", "ignore_index"],
         "droplevel": ["level"], "swaplevel": ["i", "j"], "pivot": ["columns", "index", "values"], "unstack": [], "xs": ["key"], "stack": [],
-        "pivot_table": ["values", "index", "columns", "aggfunc", "fill_value"],
+        "pivot_table": ["values", "index", "columns", "aggfunc", "fill_value", "margins", "margins_name", "dropna"],
         "get_dummies": ["data", "prefix", "prefix_sep", "dummy_na", "columns", "drop_first", "dtype"],
         "concat": ["objs", "axis", "join", "ignore_index", "sort", "verify_integrity", "keys"],
         "__getitem__": [], "__setitem__": [], "loc": [], "iloc": [], "at": [], "iat": [],
@@ -113,6 +117,7 @@ enum CallMapper {
         case .series(let s): return try await seriesCall(name, s, a)
         case .groupBy(let gb, let asIndex): return try groupCall(name, gb, asIndex: asIndex, a)
         case .seriesGroupBy(let gb): return try seriesGroupCall(name, gb, a)
+        case .categorical(let cat): return try categoricalCall(name, cat, a)
         default: throw RunnerGap("\(name) on a \(target.kind)")
         }
     }
@@ -251,11 +256,16 @@ enum CallMapper {
             if let single = a["values"]?.scalar { return .frame(try await df.pivot(index: index, columns: columns, values: single)) }
             return .frame(try await df.pivot(index: index, columns: columns, values: a.labels("values")))
         case "pivot_table":
-            guard let index = try a.labels("index"), let columns = try a.scalar("columns"), let values = try a.scalar("values") else {
-                throw RunnerGap("pivot_table needs values, index and columns as labels")
+            guard let index = try a.labels("index") else { throw RunnerGap("pivot_table needs index as labels") }
+            let columns = try a.scalar("columns")
+            let (aggfunc, fill) = (try a.string("aggfunc") ?? "mean", try a.scalar("fill_value").flatMap { $0 == Scalar.none ? nil : $0 })
+            let (margins, name, dropna) = (try a.bool("margins", default: false), try a.string("margins_name") ?? "All", try a.bool("dropna", default: true))
+            if let single = a["values"]?.scalar, single != Scalar.none {
+                return .frame(try await df.pivotTable(values: single, index: index, columns: columns, aggfunc: aggfunc, fillValue: fill,
+                                                      margins: margins, marginsName: name, dropna: dropna))
             }
-            return .frame(try await df.pivotTable(values: values, index: index, columns: columns, aggfunc: a.string("aggfunc") ?? "mean",
-                                                  fillValue: a.scalar("fill_value")))
+            return .frame(try await df.pivotTable(values: a.labels("values"), index: index, columns: columns, aggfunc: aggfunc, fillValue: fill,
+                                                  margins: margins, marginsName: name, dropna: dropna))
         case "unstack": return .frame(try await df.unstack())
         case "stack": return .series(try df.stack())
         case "xs":
@@ -267,19 +277,18 @@ enum CallMapper {
         case "swaplevel":
             return .frame(try df.swaplevel(a.scalar("i") ?? -2, a.scalar("j") ?? -1))
         case "groupby":
-            // Bamboo groups observed categories only, pandas 3's default (observed=True).
-            if try !a.bool("observed", default: true) { throw RunnerGap("groupby(observed=False) is not supported by Bamboo yet") }
             let asIndex = try a.bool("as_index", default: true)
+            let observed = try a.bool("observed", default: true)
             if let level = try a.labels("level") {
-                return .groupBy(try df.groupby(level: level, sort: a.bool("sort", default: true), dropna: a.bool("dropna", default: true), asIndex: asIndex),
+                return .groupBy(try df.groupby(level: level, sort: a.bool("sort", default: true), dropna: a.bool("dropna", default: true), asIndex: asIndex, observed: observed),
                                 asIndex: asIndex)
             }
             if case .series(let key)? = a["by"] {
-                return .groupBy(try df.groupby(key, sort: a.bool("sort", default: true), dropna: a.bool("dropna", default: true), asIndex: asIndex),
+                return .groupBy(try df.groupby(key, sort: a.bool("sort", default: true), dropna: a.bool("dropna", default: true), asIndex: asIndex, observed: observed),
                                 asIndex: asIndex)
             }
             guard let by = try a.labels("by") else { throw RunnerGap("groupby without by") }
-            return .groupBy(try df.groupby(by, sort: a.bool("sort", default: true), dropna: a.bool("dropna", default: true), asIndex: asIndex),
+            return .groupBy(try df.groupby(by, sort: a.bool("sort", default: true), dropna: a.bool("dropna", default: true), asIndex: asIndex, observed: observed),
                             asIndex: asIndex)
         default: throw RunnerGap("\(name) is not mapped to Bamboo")
         }
@@ -324,6 +333,22 @@ enum CallMapper {
         }
     }
 
+    static func categoricalCall(_ name: String, _ cat: CategoricalAccessor, _ a: Arguments) throws -> CaseValue {
+        let ordered = try a.scalar("ordered").flatMap { value -> Bool? in
+            if case .bool(let b) = value { return b }
+            return nil
+        }
+        switch name {
+        case "set_categories": return .series(try cat.setCategories(a.labels("new_categories") ?? [], ordered: ordered))
+        case "add_categories": return .series(try cat.addCategories(a.labels("new_categories") ?? []))
+        case "remove_categories": return .series(try cat.removeCategories(a.labels("removals") ?? []))
+        case "reorder_categories": return .series(try cat.reorderCategories(a.labels("new_categories") ?? [], ordered: ordered))
+        case "as_ordered": return .series(try cat.asOrdered())
+        case "as_unordered": return .series(try cat.asUnordered())
+        default: throw RunnerGap("Series.cat.\(name) is not mapped to Bamboo")
+        }
+    }
+
     static func attribute(_ name: String, of target: CaseValue) async throws -> CaseValue {
         switch (name, target) {
         case ("shape", .frame(let df)):
@@ -336,6 +361,9 @@ enum CallMapper {
         case ("index", .frame(let df)): return .index(try await df.index())
         case ("index", .series(let s)): return .index(try await s.index())
         case ("name", .series(let s)): return .scalar(s.name)
+        case ("cat", .series(let s)): return .categorical(try s.cat)
+        case ("categories", .categorical(let cat)): return .index(cat.categories)
+        case ("ordered", .categorical(let cat)): return .scalar(.bool(cat.ordered))
         default: throw RunnerGap("attribute \(name) of \(target.kind) is not mapped")
         }
     }

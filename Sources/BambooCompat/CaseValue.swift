@@ -16,6 +16,8 @@ indirect enum CaseValue: Sendable {
     case groupBy(DataFrameGroupBy, asIndex: Bool)
     /// `df.groupby(...)["v"]`.
     case seriesGroupBy(SeriesGroupBy)
+    /// `s.cat`.
+    case categorical(CategoricalAccessor)
 
     var kind: String {
         switch self {
@@ -30,6 +32,7 @@ indirect enum CaseValue: Sendable {
         case .dtypes: return "dtypes"
         case .groupBy: return "DataFrameGroupBy"
         case .seriesGroupBy: return "SeriesGroupBy"
+        case .categorical: return "CategoricalAccessor"
         }
     }
 

@@ -124,8 +124,8 @@ public struct EagerBackend: Backend {
         case .alignColumn(let inputPlan, let sourcePlan, let value, let field, let purpose):
             var input = try run(inputPlan, labels: &labels)
             let source = try run(sourcePlan, labels: &labels)
-            let rows = try IndexAlignment.rows(target: try input.column(inputPlan.schema.index.fields[0].id),
-                                               source: try source.column(sourcePlan.schema.index.fields[0].id), purpose: purpose)
+            let rows = try IndexAlignment.rows(target: try inputPlan.schema.index.fields.map { try input.column($0.id) },
+                                               source: try sourcePlan.schema.index.fields.map { try source.column($0.id) }, purpose: purpose)
             input.columns[field.id] = try source.evaluate(value).gatherOptional(rows)
             input.schema = plan.schema
             return input
@@ -145,12 +145,12 @@ public struct EagerBackend: Backend {
                 field.id: try Column.build(values, dtype: field.dtype),
             ], rowCount: values.count)
 
-        case .aggregate(let inputPlan, let keys, let aggregations, let sort, let dropna):
+        case .aggregate(let inputPlan, let keys, let aggregations, let sort, let dropna, let observed):
             let input = try run(inputPlan, labels: &labels)
             let keyColumns = try keys.map { try input.evaluate($0.expr) }
-            let grouping = try Grouping.make(keys: keyColumns, rowCount: input.rowCount, sort: sort, dropna: dropna)
+            let grouping = try Grouping.make(keys: keyColumns, rowCount: input.rowCount, sort: sort, dropna: dropna, observed: observed)
             var columns: [FieldID: Column] = [:]
-            for (key, column) in zip(keys, keyColumns) { columns[key.field.id] = column.take(grouping.representatives) }
+            for (key, column) in zip(keys, try grouping.keyValues(keyColumns)) { columns[key.field.id] = column }
             for aggregation in aggregations {
                 if let custom = aggregation.custom {
                     columns[aggregation.field.id] = try custom.aggregate(try input.evaluate(aggregation.input), grouping: grouping)
@@ -204,7 +204,7 @@ public struct EagerBackend: Backend {
                 ? Column(float64: order.map { total == 0 ? .nan : Double(counts[$0]) / Double(total) })
                 : Column(int64: order.map { counts[$0] })
             var columns: [FieldID: Column] = [field.id: try values.astype(field.dtype)]
-            for (key, column) in zip(keys, keyColumns) { columns[key.field.id] = column.take(order.map { grouping.representatives[$0] }) }
+            for (key, column) in zip(keys, try grouping.keyValues(keyColumns)) { columns[key.field.id] = column.take(order) }
             return EagerTable(schema: plan.schema, columns: columns, rowCount: order.count)
 
         case .groupSelect(let inputPlan, let keys, let selection, let dropna):
@@ -239,7 +239,7 @@ public struct EagerBackend: Backend {
                 }
             }
             var columns: [FieldID: Column] = [:]
-            for (field, column) in zip(spec.index, keyColumns) { columns[field.id] = column.take(grouping.representatives) }
+            for (field, column) in zip(spec.index, try grouping.keyValues(keyColumns)) { columns[field.id] = column }
             // pandas spreads each value column as one block: a missing cell anywhere upcasts all of them.
             let blocksWithGaps = Set(spec.outputs.filter { output in cellRow.contains { $0[output.key] == nil } }.map(\.value))
             for output in spec.outputs {
@@ -259,16 +259,20 @@ public struct EagerBackend: Backend {
                     return try part.column(id).astype(field.dtype)
                 })
             }
-            if let index = spec.index {
-                let labels = try Column.concatenate(try zip(parts, spec.indexSources).map { try $0.column($1).astype(index.dtype) })
-                if spec.verifyIntegrity {
-                    var seen = Set<Scalar>(), repeated: [Scalar] = []
-                    for label in labels.scalars where !seen.insert(label).inserted && !repeated.contains(label) { repeated.append(label) }
-                    if !repeated.isEmpty {
-                        throw BambooError(.invalidArgument, "Indexes have overlapping values: Index([\(repeated.map(\.pythonRepr).joined(separator: ", "))], dtype='\(labels.dtype.name)')")
-                    }
+            var levels: [Column] = []
+            for (level, field) in spec.index.enumerated() {
+                levels.append(try Column.concatenate(try zip(parts, spec.indexSources).map { try $0.column($1[level]).astype(field.dtype) }))
+                columns[field.id] = levels[level]
+            }
+            if spec.verifyIntegrity, let first = levels.first {
+                var seen = Set<Scalar>(), repeated: [Scalar] = []
+                for row in 0..<first.count {
+                    let label: Scalar = levels.count == 1 ? first.scalar(at: row) : .tuple(levels.map { $0.scalar(at: row) })
+                    if !seen.insert(label).inserted && !repeated.contains(label) { repeated.append(label) }
                 }
-                columns[index.id] = labels
+                if !repeated.isEmpty {
+                    throw BambooError(.invalidArgument, "Indexes have overlapping values: Index([\(repeated.map(\.pythonRepr).joined(separator: ", "))], dtype='\(levels.count == 1 ? first.dtype.name : "object")')")
+                }
             }
             if let keyLevel = spec.keyLevel {
                 let repeated = zip(parts, spec.keys).flatMap { part, key in Array(repeating: key, count: part.rowCount) }

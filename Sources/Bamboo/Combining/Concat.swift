@@ -29,10 +29,10 @@ public func concat(_ frames: [DataFrame], join: ConcatJoin = .outer, ignoreIndex
     // pandas' keys= adds an outer level; with ignore_index the inner level is a fresh range.
     spec.keyLevel = Field(label: .none, dtype: Column.infer(keys).dtype)
     spec.keys = keys
-    if spec.index == nil {
+    if spec.index.isEmpty {
         let numbered = try parts.map { part -> LogicalPlan in try DataFrame(session: stacked.session, plan: part).resetIndex(drop: true).labelledPlan() }
-        spec.index = Field(label: .none, dtype: .int64)
-        spec.indexSources = numbered.map { $0.schema.index.fields[0].id }
+        spec.index = [Field(label: .none, dtype: .int64)]
+        spec.indexSources = numbered.map { [$0.schema.index.fields[0].id] }
         return DataFrame(session: stacked.session, plan: try LogicalPlan(.concat(numbered, spec)))
     }
     return DataFrame(session: stacked.session, plan: try LogicalPlan(.concat(parts, spec)))
@@ -80,9 +80,10 @@ func stackRows(_ given: [DataFrame], join: ConcatJoin, ignoreIndex: Bool, sort: 
         guard frame.session.id == first.session.id else {
             throw BambooError(.invalidArgument, "The frames belong to different sessions; frames of different sessions cannot be concatenated.")
         }
-        guard frame.schema.index.fields.count <= 1 else {
-            throw BambooError(.unsupportedOnBackend, "concat of frames with a MultiIndex is not available yet; reset_index() first.")
-        }
+    }
+    let levelCount = try frames.map { try $0.labelledPlan().schema.index.fields.count }
+    guard ignoreIndex || Set(levelCount).count <= 1 else {
+        throw BambooError(.unsupportedOnBackend, "concat of frames whose indexes have different numbers of levels is not available yet; reset_index() first.")
     }
     let plans = try frames.map { ignoreIndex ? $0.plan : try $0.labelledPlan() }
     // Output labels: union in order of first appearance, or the labels every input has.
@@ -100,13 +101,16 @@ func stackRows(_ given: [DataFrame], join: ConcatJoin, ignoreIndex: Bool, sort: 
         columns.append(Field(label: label, dtype: dtype))
         for (i, part) in parts.enumerated() { sources[i].append(part?.id) }
     }
-    var index: Field?
-    var indexSources: [FieldID] = []
-    if !ignoreIndex {
-        let levels = plans.map { $0.schema.index.fields[0] }
-        let names = Set(levels.map(\.label))
-        index = Field(label: names.count == 1 ? levels[0].label : .none, dtype: try DTypePromotion.common(levels.map(\.dtype)))
-        indexSources = levels.map(\.id)
+    var index: [Field] = []
+    var indexSources: [[FieldID]] = []
+    if !ignoreIndex, let first = plans.first {
+        // Per level, pandas keeps a name all inputs share and promotes the dtypes.
+        index = try first.schema.index.fields.indices.map { level in
+            let fields = plans.map { $0.schema.index.fields[level] }
+            let names = Set(fields.map(\.label))
+            return Field(label: names.count == 1 ? fields[0].label : .none, dtype: try DTypePromotion.common(fields.map(\.dtype)))
+        }
+        indexSources = plans.map { $0.schema.index.fields.map(\.id) }
     }
     let spec = ConcatSpec(columns: columns, sources: sources, index: index, indexSources: indexSources, verifyIntegrity: verifyIntegrity)
     return DataFrame(session: first.session, plan: try LogicalPlan(.concat(plans, spec)))

@@ -10,7 +10,7 @@ extension DataFrame {
     /// ```
     /// Groups come in key order (`sort: true`, missing keys last) or in order of first appearance.
     /// Rows with a missing key are dropped unless `dropna: false`.
-    public func groupby(_ by: [Scalar], sort: Bool = true, dropna: Bool = true, asIndex: Bool = true) throws -> DataFrameGroupBy {
+    public func groupby(_ by: [Scalar], sort: Bool = true, dropna: Bool = true, asIndex: Bool = true, observed: Bool = true) throws -> DataFrameGroupBy {
         try checkDeferred()
         guard !by.isEmpty else { throw BambooError(.invalidArgument, "No group keys passed!") }
         let keys = try by.map { label -> Field in
@@ -23,18 +23,18 @@ extension DataFrame {
         }
         let keyIDs = Set(keys.map(\.id))
         return DataFrameGroupBy(frame: self, keys: keys, selection: schema.columns.filter { !keyIDs.contains($0.id) },
-                                sort: sort, dropna: dropna, asIndex: asIndex)
+                                sort: sort, dropna: dropna, asIndex: asIndex, observed: observed)
     }
 
-    public func groupby(_ by: Scalar, sort: Bool = true, dropna: Bool = true, asIndex: Bool = true) throws -> DataFrameGroupBy {
-        try groupby([by], sort: sort, dropna: dropna, asIndex: asIndex)
+    public func groupby(_ by: Scalar, sort: Bool = true, dropna: Bool = true, asIndex: Bool = true, observed: Bool = true) throws -> DataFrameGroupBy {
+        try groupby([by], sort: sort, dropna: dropna, asIndex: asIndex, observed: observed)
     }
 
     /// Groups rows by the values of Series (pandas: `df.groupby(df["k"].str[0])` or `df.groupby(s)`):
     /// a Series of this frame groups its rows directly; one from another frame is aligned on the
     /// index first. Each key becomes an index level named after its Series; a key that is a column
     /// of this frame itself (`df["k"]`) is left out of the aggregated columns, as in pandas.
-    public func groupby(_ keys: [Series], sort: Bool = true, dropna: Bool = true, asIndex: Bool = true) throws -> DataFrameGroupBy {
+    public func groupby(_ keys: [Series], sort: Bool = true, dropna: Bool = true, asIndex: Bool = true, observed: Bool = true) throws -> DataFrameGroupBy {
         try checkDeferred()
         var frame = self
         var keyFields: [Field] = []
@@ -53,20 +53,20 @@ extension DataFrame {
             excluded.insert(added.id)
         }
         let selection = frame.schema.columns.filter { !excluded.contains($0.id) }
-        return DataFrameGroupBy(frame: frame, keys: keyFields, selection: selection, sort: sort, dropna: dropna, asIndex: asIndex)
+        return DataFrameGroupBy(frame: frame, keys: keyFields, selection: selection, sort: sort, dropna: dropna, asIndex: asIndex, observed: observed)
     }
 
-    public func groupby(_ key: Series, sort: Bool = true, dropna: Bool = true, asIndex: Bool = true) throws -> DataFrameGroupBy {
-        try groupby([key], sort: sort, dropna: dropna, asIndex: asIndex)
+    public func groupby(_ key: Series, sort: Bool = true, dropna: Bool = true, asIndex: Bool = true, observed: Bool = true) throws -> DataFrameGroupBy {
+        try groupby([key], sort: sort, dropna: dropna, asIndex: asIndex, observed: observed)
     }
 
     /// Groups rows by index levels, by name or position (pandas: `df.groupby(level=...)`).
-    public func groupby(level: [Scalar], sort: Bool = true, dropna: Bool = true, asIndex: Bool = true) throws -> DataFrameGroupBy {
+    public func groupby(level: [Scalar], sort: Bool = true, dropna: Bool = true, asIndex: Bool = true, observed: Bool = true) throws -> DataFrameGroupBy {
         try checkDeferred()
         let labelled = DataFrame(session: session, plan: try labelledPlan())
         let levels = labelled.schema.index.fields
         let keys = try indexLevels(level, in: levels).map { levels[$0] }
-        return DataFrameGroupBy(frame: labelled, keys: keys, selection: labelled.schema.columns, sort: sort, dropna: dropna, asIndex: asIndex)
+        return DataFrameGroupBy(frame: labelled, keys: keys, selection: labelled.schema.columns, sort: sort, dropna: dropna, asIndex: asIndex, observed: observed)
     }
 }
 
@@ -81,6 +81,8 @@ public struct DataFrameGroupBy: Sendable {
     let sort: Bool
     let dropna: Bool
     let asIndex: Bool
+    /// Whether categorical keys form groups of their observed categories only (pandas 3's default).
+    let observed: Bool
 
     /// One column's groups (pandas: `gb["v"]`); its aggregations return a Series.
     public subscript(_ label: String) -> SeriesGroupBy {
@@ -97,7 +99,7 @@ public struct DataFrameGroupBy: Sendable {
         get throws {
             let positions = try frame.columnPositions(labels)
             return DataFrameGroupBy(frame: frame, keys: keys, selection: positions.map { frame.schema.columns[$0] },
-                                    sort: sort, dropna: dropna, asIndex: asIndex)
+                                    sort: sort, dropna: dropna, asIndex: asIndex, observed: observed)
         }
     }
 
@@ -111,7 +113,7 @@ public struct DataFrameGroupBy: Sendable {
     public func quantile(_ q: Double = 0.5, interpolation: QuantileInterpolation = .linear, numericOnly: Bool = false) throws -> DataFrame {
         guard (0...1).contains(q) else { throw BambooError(.invalidArgument, "percentiles should all be in the interval [0, 1]") }
         let groups = numericOnly ? DataFrameGroupBy(frame: frame, keys: keys, selection: selection.filter { $0.dtype.isNumeric },
-                                                    sort: sort, dropna: dropna, asIndex: asIndex) : self
+                                                    sort: sort, dropna: dropna, asIndex: asIndex, observed: observed) : self
         return try groups.aggregate(.quantile, AggregateOptions(q: q, interpolation: interpolation))
     }
     /// The index label of each group's minimum (pandas: `gb.idxmin()`); first of ties.
@@ -221,7 +223,7 @@ public struct DataFrameGroupBy: Sendable {
                                options: AggregateOptions(skipna: skipna), labels: .column(level.id))
         }
         let levels = keys.map { NamedExpr(field: Field(label: $0.label, dtype: $0.dtype), expr: .column($0.id)) }
-        let grouped = DataFrame(session: frame.session, plan: try LogicalPlan(.aggregate(labelled, keys: levels, aggregations: aggregations, sort: sort, dropna: dropna)))
+        let grouped = DataFrame(session: frame.session, plan: try LogicalPlan(.aggregate(labelled, keys: levels, aggregations: aggregations, sort: sort, dropna: dropna, observed: observed)))
         return asIndex ? grouped : try grouped.resetIndex(drop: false)
     }
 
@@ -234,7 +236,7 @@ public struct DataFrameGroupBy: Sendable {
     func groupPlan(_ aggregations: [Aggregation]) throws -> LogicalPlan {
         try frame.checkDeferred()
         let levels = keys.map { NamedExpr(field: Field(label: $0.label, dtype: $0.dtype), expr: .column($0.id)) }
-        return try LogicalPlan(.aggregate(frame.plan, keys: levels, aggregations: aggregations, sort: sort, dropna: dropna))
+        return try LogicalPlan(.aggregate(frame.plan, keys: levels, aggregations: aggregations, sort: sort, dropna: dropna, observed: observed))
     }
 }
 

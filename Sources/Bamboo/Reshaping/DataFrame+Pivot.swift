@@ -22,14 +22,6 @@ extension DataFrame {
         return try await pivoted(index: index, columns: columns, values: chosen, tupleLabels: true)
     }
 
-    /// A spreadsheet-style pivot (pandas: `df.pivot_table(values=, index=, columns=, aggfunc=, fill_value=)`):
-    /// the values aggregated per (index, column) pair, then spread into columns.
-    public func pivotTable(values: Scalar, index: [Scalar], columns: Scalar, aggfunc: String = "mean", fillValue: Scalar? = nil) async throws -> DataFrame {
-        let aggregated = try groupby(index + [columns])[[values]].agg(aggfunc).resetIndex()
-        let wide = try await aggregated.pivot(index: index, columns: columns, values: values)
-        return try fillValue.map { try wide.fillna($0) } ?? wide
-    }
-
     /// Moves the innermost index level into the columns (pandas: `df.unstack()`): labels become
     /// `(column, level value)`.
     public func unstack() async throws -> DataFrame {

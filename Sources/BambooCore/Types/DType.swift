@@ -104,6 +104,12 @@ public enum DType: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// Whether this is a `category` dtype.
+    public var isCategory: Bool {
+        if case .category = self { return true }
+        return false
+    }
+
     /// Whether the dtype can hold a missing value at all.
     public var canHoldMissing: Bool {
         switch self {

@@ -84,13 +84,13 @@ enum PlanPrinter {
         case .pivot(_, let spec):
             return "index [\(fields(spec.index))] columns \(spec.columns) (\(spec.columnValues.count) values) [\(fields(spec.outputs.map(\.field)))]"
         case .concat(let parts, let spec):
-            return "\(parts.count) inputs [\(spec.index == nil ? "index: RangeIndex; " : "")\(fields(spec.columns))]"
+            return "\(parts.count) inputs [\(spec.index.isEmpty ? "index: RangeIndex; " : "")\(fields(spec.columns))]"
         case .join(_, _, let spec):
             let keys = zip(spec.leftKeys, spec.rightKeys).map { "\($0) = \($1)" }.joined(separator: ", ")
             return "\(spec.how.rawValue) on [\(keys)]\(spec.sort ? " sorted" : "")\(spec.validate.map { " validate=\($0.rawValue)" } ?? "") [\(fields(spec.columns.map(\.field)))]"
-        case .aggregate(_, let keys, let aggregations, let sort, let dropna):
+        case .aggregate(_, let keys, let aggregations, let sort, let dropna, let observed):
             let aggs = aggregations.map { "\($0.field) = \($0.function.rawValue)(\($0.input))" }.joined(separator: ", ")
-            return "by [\(named(keys))] sort=\(sort ? "True" : "False") dropna=\(dropna ? "True" : "False") [\(aggs)]"
+            return "by [\(named(keys))] sort=\(sort ? "True" : "False") dropna=\(dropna ? "True" : "False")\(observed ? "" : " observed=False") [\(aggs)]"
         case .reduce(_, let reduction, let skipna, let columns):
             return "\(reduction.rawValue)(skipna=\(skipna ? "True" : "False")) [\(named(columns))]"
         }

@@ -42,8 +42,9 @@ public final class LogicalPlan: Sendable, CustomStringConvertible {
         case rowToSeries(LogicalPlan, field: Field)
         /// One row per group of equal `keys` (`groupby`): the keys become the index, each aggregation a
         /// column. Groups are in key order when `sort`, else in order of first appearance; rows with
-        /// a missing key are dropped when `dropna`.
-        case aggregate(LogicalPlan, keys: [NamedExpr], aggregations: [Aggregation], sort: Bool, dropna: Bool)
+        /// a missing key are dropped when `dropna`. Unless `observed`, categorical keys also form
+        /// groups of their unobserved categories (pandas' `observed=False`).
+        case aggregate(LogicalPlan, keys: [NamedExpr], aggregations: [Aggregation], sort: Bool, dropna: Bool, observed: Bool)
         /// Long rows spread into wide columns (`pivot`, `unstack`): one row per distinct index,
         /// sorted; cells with no row are missing; repeated (index, column) pairs are an error.
         case pivot(LogicalPlan, PivotSpec)
@@ -83,7 +84,7 @@ public final class LogicalPlan: Sendable, CustomStringConvertible {
         case .concat(let parts, _): return parts
         case .project(let input, _, _), .filter(let input, _), .sort(let input, _), .slice(let input, _, _, _),
              .take(let input, _, _), .maskRows(let input, _, _), .attachColumn(let input, _, _), .rowNumber(let input, _), .locLabels(let input, _), .dropLabels(let input, _, _), .locSlice(let input, _, _, _),
-             .rowToSeries(let input, _), .reduce(let input, _, _, _), .aggregate(let input, _, _, _, _),
+             .rowToSeries(let input, _), .reduce(let input, _, _, _), .aggregate(let input, _, _, _, _, _),
              .groupWindow(let input, _, _, _), .groupSelect(let input, _, _, _), .markDuplicates(let input, _, _, _),
              .valueCounts(let input, _, _, _), .pivot(let input, _):
             return [input]

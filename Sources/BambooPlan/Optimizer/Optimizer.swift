@@ -61,8 +61,8 @@ extension LogicalPlan {
         case .dropLabels(_, let labels, let mustExist): return try LogicalPlan(.dropLabels(input, labels: labels, mustExist: mustExist))
         case .locSlice(_, let start, let stop, let step): return try LogicalPlan(.locSlice(input, start: start, stop: stop, step: step))
         case .rowToSeries(_, let field): return try LogicalPlan(.rowToSeries(input, field: field))
-        case .aggregate(_, let keys, let aggregations, let sort, let dropna):
-            return try LogicalPlan(.aggregate(input, keys: keys, aggregations: aggregations, sort: sort, dropna: dropna))
+        case .aggregate(_, let keys, let aggregations, let sort, let dropna, let observed):
+            return try LogicalPlan(.aggregate(input, keys: keys, aggregations: aggregations, sort: sort, dropna: dropna, observed: observed))
         case .reduce(_, let reduction, let skipna, let columns): return try LogicalPlan(.reduce(input, reduction, skipna: skipna, columns: columns))
         }
     }

@@ -36,7 +36,7 @@ enum SchemaInference {
             case .rightAnti: return right.schema.order
             case .cross: return left.schema.order + right.schema.order
             }
-        case .aggregate(_, let keys, _, let sort, _):
+        case .aggregate(_, let keys, _, let sort, _, _):
             return sort ? keys.map { OrderKey.expression(.column($0.field.id), ascending: true, missingFirst: false) }
                 : [.selection("first appearance of each group")]
         case .alignColumn(let input, _, _, _, _): return input.schema.order
@@ -95,8 +95,8 @@ enum SchemaInference {
         case .alignColumn(let input, let source, let value, let field, _):
             try requireLabelledRows(input, "Alignment")
             try requireLabelledRows(source, "Alignment")
-            guard input.schema.index.fields.count == 1, source.schema.index.fields.count == 1 else {
-                throw BambooError(.unsupportedOnBackend, "Aligning on a MultiIndex is not available yet; reset_index() first.")
+            guard input.schema.index.fields.count == source.schema.index.fields.count else {
+                throw BambooError(.unsupportedOnBackend, "Aligning indexes with different numbers of levels is not available yet; reset_index() first.")
             }
             let dtype = try ExprTyping.dtype(of: value, in: source.schema.allFields)
             guard dtype == field.dtype else { throw BambooError.invariant("aligned field dtype \(field.dtype) != \(dtype)") }
@@ -133,7 +133,8 @@ enum SchemaInference {
             }
             return Schema(index: .fields(spec.index), columns: spec.outputs.map(\.field))
         case .concat(let parts, let spec):
-            guard spec.sources.count == parts.count, spec.index == nil || spec.indexSources.count == parts.count else {
+            guard spec.sources.count == parts.count, spec.index.isEmpty || spec.indexSources.count == parts.count,
+                  spec.indexSources.allSatisfy({ $0.count == spec.index.count }) else {
                 throw BambooError.invariant("concat sources do not match its inputs")
             }
             for (part, sources) in zip(parts, spec.sources) {
@@ -144,9 +145,9 @@ enum SchemaInference {
             }
             if let keyLevel = spec.keyLevel {
                 guard spec.keys.count == parts.count else { throw BambooError.invariant("one concat key per input") }
-                return Schema(index: .fields([keyLevel] + (spec.index.map { [$0] } ?? [])), columns: spec.columns)
+                return Schema(index: .fields([keyLevel] + spec.index), columns: spec.columns)
             }
-            return Schema(index: spec.index.map { .fields([$0]) } ?? .range, columns: spec.columns)
+            return Schema(index: spec.index.isEmpty ? .range : .fields(spec.index), columns: spec.columns)
         case .join(let left, let right, let spec):
             let leftFields = Set(left.schema.allFields.map(\.id)), rightFields = Set(right.schema.allFields.map(\.id))
             for (field, source) in spec.columns + spec.index {
@@ -161,7 +162,7 @@ enum SchemaInference {
             }
             return Schema(index: spec.index.isEmpty ? .range : .fields(spec.index.map(\.field)),
                           columns: spec.columns.map(\.field) + (spec.indicator.map { [$0] } ?? []))
-        case .aggregate(let input, let keys, let aggregations, _, _):
+        case .aggregate(let input, let keys, let aggregations, _, _, _):
             let fields = input.schema.allFields
             let levels = try keys.map { try typed($0, in: fields) }
             let columns = try aggregations.map { aggregation -> Field in
