@@ -564,6 +564,8 @@ class Encoder:
             return str(v)
         if isinstance(v, tuple):
             return {"$tuple": [self.element(x, in_object) for x in v]}
+        if isinstance(v, list):
+            return {"$list": [self.element(x, in_object) for x in v]}
         if isinstance(v, (np.dtype, pd.api.extensions.ExtensionDtype)):
             return str(v)  # e.g. the values of df.dtypes
         raise TypeError(f"cannot encode value {v!r} of type {type(v).__name__}")

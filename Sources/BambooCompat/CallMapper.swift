@@ -33,6 +33,7 @@ enum CallMapper {
         "rank": ["method", "ascending", "na_option", "pct", "axis"], "nth": ["n", "dropna"],
         "join": ["other", "on", "how", "lsuffix", "rsuffix", "sort", "validate"],
         "melt": ["id_vars", "value_vars", "var_name", "value_name", "col_level", "ignore_index"],
+        "explode": ["column", "ignore_index"],
         "droplevel": ["level", "axis"], "swaplevel": ["i", "j", "axis"],
         "pivot": ["columns", "index", "values"], "unstack": ["level", "fill_value", "sort"], "xs": ["key", "axis", "level", "drop_level"],
         "stack": ["level", "dropna", "sort", "future_stack"],
@@ -69,6 +70,7 @@ enum CallMapper {
         "merge": ["right", "how", "on", "left_on", "right_on", "left_index", "right_index", "sort", "suffixes", "indicator", "validate"],
         "join": ["other", "on", "how", "lsuffix", "rsuffix", "sort"],
         "melt": ["id_vars", "value_vars", "var_name", "value_name", "ignore_index"],
+        "explode": ["column", "ignore_index"],
         "droplevel": ["level"], "swaplevel": ["i", "j"], "pivot": ["columns", "index", "values"], "unstack": [], "xs": ["key"], "stack": [],
         "pivot_table": ["values", "index", "columns", "aggfunc", "fill_value", "margins", "margins_name", "dropna"],
         "get_dummies": ["data", "prefix", "prefix_sep", "dummy_na", "columns", "drop_first", "dtype"],
@@ -220,6 +222,10 @@ enum CallMapper {
         case "merge":
             guard let right = a["right"] else { throw RunnerGap("merge without right") }
             return .frame(try merge(df, right, a))
+        case "explode":
+            guard let columns = try a.labels("column") else { throw RunnerGap("explode without column") }
+            if case .list? = a["column"] { return .frame(try df.explode(columns, ignoreIndex: a.bool("ignore_index", default: false))) }
+            return .frame(try df.explode(columns[0], ignoreIndex: a.bool("ignore_index", default: false)))
         case "melt":
             // var_name=None means "variable"; value_name=None labels the column NaN, as pandas does.
             var varName: Scalar = "variable", valueName: Scalar = "value"
@@ -307,6 +313,7 @@ enum CallMapper {
             guard let value = try a.scalar("value") else { throw RunnerGap("fillna() without a value does not compile in Swift") }
             return .series(try s.fillna(value))
         case "dropna": return .series(try s.dropna())
+        case "explode": return .series(try s.explode(ignoreIndex: a.bool("ignore_index", default: false)))
         case "unique": return .series(try Series(try await s.unique(), name: s.name, dtype: s.dtype))
         case "duplicated": return .series(try s.duplicated(keep: keep(a)))
         case "drop_duplicates": return .series(try s.dropDuplicates(keep: keep(a), ignoreIndex: a.bool("ignore_index", default: false)))

@@ -66,10 +66,13 @@ struct CaseInterpreter {
         case .int(let i): return .int(i)
         case .float(let d): return .float(d)
         case .string(let s): return .string(s)
+        // A list inside a column's values is a Python list cell (object dtype).
+        case .array(let items): return .list(try items.map(scalar))
         case .object(let pairs) where pairs.count == 1:
             if pairs[0].0 == "$", let name = pairs[0].1.string { return try token(name) }
             if pairs[0].0 == "$float", let text = pairs[0].1.string, let d = PythonNumberParser.float(text) { return .float(d) }
             if pairs[0].0 == "$tuple", let items = pairs[0].1.array { return .tuple(try items.map(scalar)) }
+            if pairs[0].0 == "$list", let items = pairs[0].1.array { return .list(try items.map(scalar)) }
             throw CompatError.malformed("not a scalar: \(json)")
         default: throw CompatError.malformed("not a scalar: \(json)")
         }

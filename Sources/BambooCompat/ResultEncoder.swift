@@ -85,6 +85,7 @@ enum ResultEncoder {
             return dtype == .object ? .object([("$float", .string(FloatFormatter.repr(d)))]) : .float(d)
         case .datetime(let ticks, _, _), .timedelta(let ticks, _): return .int(ticks)
         case .tuple(let items): return .object([("$tuple", .array(items.map { element($0, dtype: dtype) }))])
+        case .list(let items): return .object([("$list", .array(items.map { element($0, dtype: dtype) }))])
         }
     }
 
@@ -104,6 +105,7 @@ enum ResultEncoder {
             return make("timestamp", .int(ticks), extra: [("unit", .string(unit.rawValue))] + (tz.map { [("tz", JSON.string($0))] } ?? []))
         case .timedelta(let ticks, let unit): return make("timedelta", .int(ticks), extra: [("unit", .string(unit.rawValue))])
         case .tuple: return make("tuple", element(value, dtype: .object))
+        case .list: return make("list", element(value, dtype: .object))
         }
     }
 

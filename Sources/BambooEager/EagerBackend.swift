@@ -170,6 +170,11 @@ public struct EagerBackend: Backend {
             for window in windows { columns[window.field.id] = try window.function.apply(try input.evaluate(window.input), grouping: grouping) }
             return EagerTable(schema: plan.schema, columns: columns, rowCount: input.rowCount)
 
+        case .explode(let inputPlan, let columns):
+            var output = try Explosion.execute(try run(inputPlan, labels: &labels), columns: columns)
+            output.schema = plan.schema
+            return output
+
         case .markDuplicates(let inputPlan, let keys, let keep, let field):
             var input = try run(inputPlan, labels: &labels)
             let grouping = try Grouping.make(keys: try keys.map(input.evaluate), rowCount: input.rowCount, sort: false, dropna: false, markersDistinct: true)

@@ -131,6 +131,7 @@ enum Comparison {
         case .datetime: return "Timestamp"
         case .timedelta: return "Timedelta"
         case .tuple: return "tuple"
+        case .list: return "list"
         }
     }
 }

@@ -19,6 +19,8 @@ public enum Scalar: Sendable, Hashable, CustomStringConvertible {
     case timedelta(Int64, TimeUnit)
     /// A Python tuple: a MultiIndex column label like `("v", "sum")`.
     indirect case tuple([Scalar])
+    /// A Python list held in an object column (`explode` spreads its items over rows).
+    indirect case list([Scalar])
 
     /// `pd.isna(value)`.
     public var isMissing: Bool {
@@ -44,6 +46,7 @@ public enum Scalar: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .string(let text): return "'\(text)'"
         case .tuple(let items): return "(" + items.map(\.pythonRepr).joined(separator: ", ") + (items.count == 1 ? ",)" : ")")
+        case .list(let items): return "[" + items.map(\.pythonRepr).joined(separator: ", ") + "]"
         default: return description
         }
     }
@@ -60,7 +63,7 @@ public enum Scalar: Sendable, Hashable, CustomStringConvertible {
         case .string(let text): return text
         case .datetime(let ticks, let unit, let tz): return TemporalFormatter.timestamp(ticks, unit: unit, tz: tz)
         case .timedelta(let ticks, let unit): return TemporalFormatter.timedelta(ticks, unit: unit)
-        case .tuple: return pythonRepr
+        case .tuple, .list: return pythonRepr
         }
     }
 
@@ -71,6 +74,7 @@ public enum Scalar: Sendable, Hashable, CustomStringConvertible {
         case (.none, .none), (.na, .na), (.nat, .nat): return true
         case (.string(let a), .string(let b)): return a == b
         case (.tuple(let a), .tuple(let b)): return a == b
+        case (.list(let a), .list(let b)): return a == b
         case (.datetime(let a, let ua, let za), .datetime(let b, let ub, let zb)):
             return za == zb && TemporalFormatter.sameInstant(a, ua, b, ub)
         case (.timedelta(let a, let ua), .timedelta(let b, let ub)): return TemporalFormatter.sameInstant(a, ua, b, ub)
@@ -92,6 +96,7 @@ public enum Scalar: Sendable, Hashable, CustomStringConvertible {
             hasher.combine(4); hasher.combine(tz); hasher.combine(TemporalFormatter.toNanosClamped(ticks, unit))
         case .timedelta(let ticks, let unit): hasher.combine(5); hasher.combine(TemporalFormatter.toNanosClamped(ticks, unit))
         case .tuple(let items): hasher.combine(7); hasher.combine(items)
+        case .list(let items): hasher.combine(8); hasher.combine(items)
         case .int, .float, .bool:
             if let number = exactNumber { hasher.combine(6); hasher.combine(number) }
         }

@@ -75,6 +75,8 @@ enum PlanPrinter {
         case .alignColumn(_, _, let value, let field, let purpose): return "\(field) = \(value) by index (\(purpose.rawValue))"
         case .groupWindow(_, let keys, let columns, let dropna):
             return "by [\(keys.map(\.description).joined(separator: ", "))] dropna=\(dropna ? "True" : "False") [\(columns.map { "\($0.field) = \($0.function.name)(\($0.input))" }.joined(separator: ", "))]"
+        case .explode(let input, let columns):
+            return "[\(fields(input.schema.columns.filter { columns.contains($0.id) }))]"
         case .markDuplicates(_, let keys, let keep, let field):
             return "\(field) by [\(keys.map(\.description).joined(separator: ", "))] keep=\(keep.rawValue)"
         case .valueCounts(_, let keys, let spec, let field):

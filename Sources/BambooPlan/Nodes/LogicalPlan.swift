@@ -58,6 +58,9 @@ public final class LogicalPlan: Sendable, CustomStringConvertible {
         /// Adds a bool `field`: whether the row repeats an equal row (`duplicated`; an object
         /// column's `None` and NaN differ).
         case markDuplicates(LogicalPlan, keys: [Expr], keep: DuplicateKeep, field: Field)
+        /// The lists in `columns` spread over rows (`explode`): one row per item, the other cells and
+        /// the index label repeated; an empty list gives one missing item, other values stay as they are.
+        case explode(LogicalPlan, columns: [FieldID])
         /// Distinct key combinations with their count or proportion (`value_counts`): the keys
         /// become the index, `field` the counts; most frequent first when sorted, ties in order of appearance.
         case valueCounts(LogicalPlan, keys: [NamedExpr], spec: ValueCountsSpec, field: Field)
@@ -86,7 +89,7 @@ public final class LogicalPlan: Sendable, CustomStringConvertible {
              .take(let input, _, _), .maskRows(let input, _, _), .attachColumn(let input, _, _), .rowNumber(let input, _), .locLabels(let input, _), .dropLabels(let input, _, _), .locSlice(let input, _, _, _),
              .rowToSeries(let input, _), .reduce(let input, _, _, _), .aggregate(let input, _, _, _, _, _),
              .groupWindow(let input, _, _, _), .groupSelect(let input, _, _, _), .markDuplicates(let input, _, _, _),
-             .valueCounts(let input, _, _, _), .pivot(let input, _):
+             .valueCounts(let input, _, _, _), .pivot(let input, _), .explode(let input, _):
             return [input]
         }
     }
@@ -114,6 +117,7 @@ public final class LogicalPlan: Sendable, CustomStringConvertible {
         case .groupWindow: return "GroupWindow"
         case .groupSelect: return "GroupSelect"
         case .markDuplicates: return "MarkDuplicates"
+        case .explode: return "Explode"
         case .valueCounts: return "ValueCounts"
         case .concat: return "Concat"
         case .pivot: return "Pivot"

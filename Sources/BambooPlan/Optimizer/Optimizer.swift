@@ -41,6 +41,7 @@ extension LogicalPlan {
         case .valueCounts(_, let keys, let spec, let field): return try LogicalPlan(.valueCounts(input, keys: keys, spec: spec, field: field))
         case .groupSelect(_, let keys, let selection, let dropna): return try LogicalPlan(.groupSelect(input, keys: keys, selection: selection, dropna: dropna))
         case .pivot(_, let spec): return try LogicalPlan(.pivot(input, spec))
+        case .explode(_, let columns): return try LogicalPlan(.explode(input, columns: columns))
         case .concat(_, let spec):
             return try LogicalPlan(.concat(newInputs, spec))
         case .join(_, _, let spec):

@@ -23,7 +23,8 @@ enum SchemaInference {
         case .reduce, .rowToSeries: return []
         case .concat(let parts, _): return [.selection("inputs one after another")] + (parts.first?.schema.order ?? [])
         case .pivot(_, let spec): return spec.index.map { OrderKey.expression(.column($0.id), ascending: true, missingFirst: false) }
-        case .groupWindow(let input, _, _, _), .groupSelect(let input, _, _, _), .markDuplicates(let input, _, _, _): return input.schema.order
+        case .groupWindow(let input, _, _, _), .groupSelect(let input, _, _, _), .markDuplicates(let input, _, _, _), .explode(let input, _):
+            return input.schema.order
         case .valueCounts(_, _, let spec, let field):
             return spec.sort ? [.expression(.column(field.id), ascending: spec.ascending, missingFirst: false), .selection("first appearance")]
                 : [.selection("first appearance of each value")]
@@ -115,6 +116,11 @@ enum SchemaInference {
                 guard dtype == column.field.dtype else { throw BambooError.invariant("window column \(column.field) gives \(dtype)") }
                 return column.field
             })
+        case .explode(let input, let columns):
+            try requireLabelledRows(input, "Explode")
+            let ids = Set(input.schema.columns.map(\.id))
+            guard !columns.isEmpty, columns.allSatisfy(ids.contains) else { throw BambooError.invariant("explode columns not in input") }
+            return input.schema
         case .markDuplicates(let input, let keys, _, let field):
             for key in keys { _ = try ExprTyping.dtype(of: key, in: input.schema.allFields) }
             guard field.dtype == .bool else { throw BambooError.invariant("duplicate marks are bool") }
