@@ -58,22 +58,16 @@ extension CallMapper {
             let a = try Arguments(name, args, kwargs, parameters: ["data", "prefix", "prefix_sep", "dummy_na", "columns", "sparse", "drop_first", "dtype"])
             try rejectUnsupported(a)
             let dtype: DType = try a["dtype"].map { value in value.scalar == Scalar.none ? .bool : try a.dtype(value) } ?? .bool
-            if case .frame(let df)? = a["data"], case .scalar(.string(let single))? = a["prefix"] {
-                return .frame(try await getDummies(df, prefix: single, prefixSep: a.string("prefix_sep") ?? "_", columns: a.labels("columns"),
-                                                   dummyNa: a.bool("dummy_na", default: false), dropFirst: a.bool("drop_first", default: false), dtype: dtype))
-            }
-            let prefixes: [String]? = try a["prefix"].flatMap { value in
-                if case .scalar(.none) = value { return nil }
-                if case .scalar(.string(let p)) = value { return [p] }
-                guard let items = value.scalars else { throw RunnerGap("get_dummies(prefix=) as \(value.kind)") }
-                return items.map(\.description)
-            }
+            let prefix = try perColumnText(a["prefix"], "prefix")
+            let prefixSep = try perColumnText(a["prefix_sep"], "prefix_sep") ?? "_"
             switch a["data"] {
             case .series(let s)?:
-                return .frame(try await getDummies(s, prefix: prefixes?.first, prefixSep: a.string("prefix_sep") ?? "_", dummyNa: a.bool("dummy_na", default: false),
+                let single: String? = if case .all(let text)? = prefix { text } else if case .list(let texts)? = prefix { texts.first } else { nil }
+                guard case .all(let separator) = prefixSep else { throw RunnerGap("get_dummies of a Series with several prefix_sep") }
+                return .frame(try await getDummies(s, prefix: single, prefixSep: separator, dummyNa: a.bool("dummy_na", default: false),
                                                    dropFirst: a.bool("drop_first", default: false), dtype: dtype))
             case .frame(let df)?:
-                return .frame(try await getDummies(df, prefix: prefixes, prefixSep: a.string("prefix_sep") ?? "_", columns: a.labels("columns"),
+                return .frame(try await getDummies(df, prefix: prefix, prefixSep: prefixSep, columns: a.labels("columns"),
                                                    dummyNa: a.bool("dummy_na", default: false), dropFirst: a.bool("drop_first", default: false), dtype: dtype))
             default: throw RunnerGap("get_dummies of \(a["data"]?.kind ?? "nothing")")
             }
@@ -99,9 +93,7 @@ extension CallMapper {
                 let columnKeys = try a.labels("keys")
                 let frames = try present.enumerated().map { position, item -> DataFrame in
                     switch item {
-                    case .frame(let frame):
-                        if columnKeys != nil { throw RunnerGap("concat(axis=1, keys=) of frames (a two-level column index) is not supported by Bamboo yet") }
-                        return frame
+                    case .frame(let frame): return frame
                     // With keys, each Series' column is labelled by its key.
                     case .series(let series) where columnKeys != nil:
                         guard let keys = columnKeys, position < keys.count else { throw BambooError(.invalidArgument, "Length of keys does not match the number of objects") }
@@ -114,7 +106,10 @@ extension CallMapper {
                     default: throw RunnerGap("concat(axis=1) of a \(item.kind)")
                     }
                 }
-                return .frame(try concatColumns(frames, join: join, ignoreIndex: ignoreIndex, sort: a.bool("sort", default: false)))
+                // Series take their key as the label; frames get (key, label) columns.
+                let framesOnly = present.allSatisfy { if case .frame = $0 { return true } else { return false } }
+                return .frame(try concatColumns(frames, join: join, ignoreIndex: ignoreIndex, sort: a.bool("sort", default: false),
+                                                keys: framesOnly ? columnKeys : nil))
             }
             let keys = try a.labels("keys")
             let series = present.compactMap { if case .series(let s) = $0 { return s } else { return nil } }
@@ -128,9 +123,25 @@ extension CallMapper {
             }
             if frames.isEmpty { throw BambooError(.invalidArgument, items.isEmpty ? "No objects to concatenate" : "All objects passed were None") }
             return .frame(try concat(frames, join: join, ignoreIndex: ignoreIndex, sort: a.bool("sort", default: false),
-                                     verifyIntegrity: a.bool("verify_integrity", default: false), keys: keys))
+                                     verifyIntegrity: a.bool("verify_integrity", default: false), keys: keys, names: a.labels("names")))
         default:
             throw RunnerGap("pd.\(name) is not mapped to Bamboo")
+        }
+    }
+
+    /// pandas' str / list / dict form of `prefix=` and `prefix_sep=`.
+    static func perColumnText(_ value: CaseValue?, _ name: String) throws -> PerColumnText? {
+        switch value {
+        case nil, .scalar(.none)?: return nil
+        case .scalar(.string(let text))?: return .all(text)
+        case .dict(let pairs)?:
+            return .byLabel(try pairs.map { key, text in
+                guard let label = key.scalar, case .scalar(.string(let t)) = text else { throw RunnerGap("get_dummies(\(name)=) dict of \(text.kind)") }
+                return (label, t)
+            })
+        case let other?:
+            guard let items = other.scalars else { throw RunnerGap("get_dummies(\(name)=) as \(other.kind)") }
+            return .list(items.map(\.description))
         }
     }
 }

@@ -35,18 +35,15 @@ extension CallMapper {
 
     /// Calls shared by frame and Series groupbys whose results keep the rows (windows, selections).
     static func groupWindowCall(_ name: String, _ gb: DataFrameGroupBy, _ a: Arguments) throws -> DataFrame? {
-        if ["cumsum", "cumprod", "cummax", "cummin"].contains(name), try !a.bool("skipna", default: true) {
-            throw RunnerGap("\(name)(skipna=False) is not supported by Bamboo yet")
-        }
         switch name {
         case "transform":
             guard case .scalar(.string(let function))? = a["func"] else { throw RunnerGap("transform with \(a["func"]?.kind ?? "nothing")") }
             if function == "size" { return nil }
             return try gb.transform(function, ddof: a.int("ddof") ?? 1)
-        case "cumsum": return try gb.cumsum()
-        case "cumprod": return try gb.cumprod()
-        case "cummax": return try gb.cummax()
-        case "cummin": return try gb.cummin()
+        case "cumsum": return try gb.cumsum(skipna: a.bool("skipna", default: true))
+        case "cumprod": return try gb.cumprod(skipna: a.bool("skipna", default: true))
+        case "cummax": return try gb.cummax(skipna: a.bool("skipna", default: true))
+        case "cummin": return try gb.cummin(skipna: a.bool("skipna", default: true))
         case "shift": return try gb.shift(a.int("periods") ?? 1, fillValue: a.scalar("fill_value"))
         case "diff": return try gb.diff(a.int("periods") ?? 1)
         case "rank":
@@ -77,6 +74,9 @@ extension CallMapper {
         case "count": return .frame(try gb.count())
         case "std": return .frame(try gb.std(ddof: a.int("ddof") ?? 1, skipna: skipna))
         case "var": return .frame(try gb.var(ddof: a.int("ddof") ?? 1, skipna: skipna))
+        case "sem": return .frame(try gb.sem(ddof: a.int("ddof") ?? 1, skipna: skipna))
+        case "skew": return .frame(try gb.skew(skipna: skipna))
+        case "kurt": return .frame(try gb.kurt(skipna: skipna))
         case "first": return .frame(try gb.first(skipna: skipna))
         case "last": return .frame(try gb.last(skipna: skipna))
         case "nunique": return .frame(try gb.nunique())
@@ -106,17 +106,14 @@ extension CallMapper {
     }
 
     static func seriesGroupCall(_ name: String, _ gb: SeriesGroupBy, _ a: Arguments) throws -> CaseValue {
-        if ["cumsum", "cumprod", "cummax", "cummin"].contains(name), try !a.bool("skipna", default: true) {
-            throw RunnerGap("\(name)(skipna=False) is not supported by Bamboo yet")
-        }
         switch name {
         case "transform":
             guard case .scalar(.string(let function))? = a["func"] else { throw RunnerGap("transform with \(a["func"]?.kind ?? "nothing")") }
             return .series(try gb.transform(function, ddof: a.int("ddof") ?? 1))
-        case "cumsum": return .series(try gb.cumsum())
-        case "cumprod": return .series(try gb.cumprod())
-        case "cummax": return .series(try gb.cummax())
-        case "cummin": return .series(try gb.cummin())
+        case "cumsum": return .series(try gb.cumsum(skipna: a.bool("skipna", default: true)))
+        case "cumprod": return .series(try gb.cumprod(skipna: a.bool("skipna", default: true)))
+        case "cummax": return .series(try gb.cummax(skipna: a.bool("skipna", default: true)))
+        case "cummin": return .series(try gb.cummin(skipna: a.bool("skipna", default: true)))
         case "cumcount": return .series(try gb.cumcount(ascending: a.bool("ascending", default: true)))
         case "shift": return .series(try gb.shift(a.int("periods") ?? 1, fillValue: a.scalar("fill_value")))
         case "diff": return .series(try gb.diff(a.int("periods") ?? 1))
@@ -138,6 +135,9 @@ extension CallMapper {
         case "count": return .series(try gb.count())
         case "std": return .series(try gb.std(ddof: a.int("ddof") ?? 1, skipna: a.bool("skipna", default: true)))
         case "var": return .series(try gb.var(ddof: a.int("ddof") ?? 1, skipna: a.bool("skipna", default: true)))
+        case "sem": return .series(try gb.sem(ddof: a.int("ddof") ?? 1, skipna: a.bool("skipna", default: true)))
+        case "skew": return .series(try gb.skew(skipna: a.bool("skipna", default: true)))
+        case "kurt": return .series(try gb.kurt(skipna: a.bool("skipna", default: true)))
         case "first": return .series(try gb.first(skipna: a.bool("skipna", default: true)))
         case "last": return .series(try gb.last(skipna: a.bool("skipna", default: true)))
         case "nunique": return .series(try gb.nunique())

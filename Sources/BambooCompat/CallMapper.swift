@@ -22,7 +22,8 @@ enum CallMapper {
         "abs": [],
         "groupby": ["by", "axis", "level", "as_index", "sort", "group_keys", "observed", "dropna"],
         "median": ["numeric_only", "skipna"], "std": ["ddof", "engine", "engine_kwargs", "numeric_only", "skipna"],
-        "var": ["ddof", "engine", "engine_kwargs", "numeric_only", "skipna"], "quantile": ["q", "interpolation", "numeric_only"],
+        "var": ["ddof", "engine", "engine_kwargs", "numeric_only", "skipna"],
+        "sem": ["ddof", "numeric_only", "skipna"], "skew": ["numeric_only", "skipna"], "kurt": ["numeric_only", "skipna"], "quantile": ["q", "interpolation", "numeric_only"],
         "idxmin": ["axis", "skipna", "numeric_only"], "idxmax": ["axis", "skipna", "numeric_only"], "first": ["numeric_only", "min_count", "skipna"],
         "last": ["numeric_only", "min_count", "skipna"], "any": ["skipna"], "all": ["skipna"],
         "size": [], "agg": ["func", "skipna"],
@@ -31,7 +32,7 @@ enum CallMapper {
         "cummax": ["numeric_only", "skipna"], "cummin": ["numeric_only", "skipna"], "cumcount": ["ascending"],
         "shift": ["periods", "freq", "axis", "fill_value", "suffix"], "diff": ["periods", "axis"],
         "rank": ["method", "ascending", "na_option", "pct", "axis"], "nth": ["n", "dropna"],
-        "join": ["other", "on", "how", "lsuffix", "rsuffix", "sort", "validate"],
+        "join": ["other", "on", "how", "lsuffix", "rsuffix", "sort", "validate", "suffixes"],
         "melt": ["id_vars", "value_vars", "var_name", "value_name", "col_level", "ignore_index"],
         "explode": ["column", "ignore_index"],
         "droplevel": ["level", "axis"], "swaplevel": ["i", "j", "axis"],
@@ -56,7 +57,8 @@ enum CallMapper {
         "to_csv": ["path_or_buf", "sep", "na_rep", "header", "index"], "abs": [],
         "groupby": ["by", "level", "as_index", "sort", "dropna", "observed"], "groupby.sum": ["min_count", "skipna"], "groupby.prod": ["min_count", "skipna"],
         "groupby.mean": ["skipna"], "groupby.median": ["skipna"], "groupby.min": ["skipna"], "groupby.max": ["skipna"],
-        "groupby.std": ["ddof", "skipna"], "groupby.var": ["ddof", "skipna"], "groupby.first": ["skipna"], "groupby.last": ["skipna"],
+        "groupby.std": ["ddof", "skipna"], "groupby.var": ["ddof", "skipna"],
+        "groupby.sem": ["ddof", "skipna"], "groupby.skew": ["skipna"], "groupby.kurt": ["skipna"], "groupby.first": ["skipna"], "groupby.last": ["skipna"],
         "groupby.any": ["skipna"], "groupby.all": ["skipna"], "groupby.agg": ["func", "skipna"],
         "groupby.cumsum": ["skipna"], "groupby.cumprod": ["skipna"], "groupby.cummax": ["skipna"], "groupby.cummin": ["skipna"],
         "quantile": ["q", "interpolation", "numeric_only"], "idxmin": ["skipna"], "idxmax": ["skipna"], "median": [],
@@ -68,13 +70,13 @@ enum CallMapper {
         "reorder_categories": ["new_categories", "ordered"], "as_ordered": [], "as_unordered": [], "value_counts": ["subset", "normalize", "sort", "ascending", "dropna"], "std": ["ddof"], "var": ["ddof"], "first": [],
         "last": [], "any": [], "all": [], "size": [], "agg": ["func"],
         "merge": ["right", "how", "on", "left_on", "right_on", "left_index", "right_index", "sort", "suffixes", "indicator", "validate"],
-        "join": ["other", "on", "how", "lsuffix", "rsuffix", "sort"],
+        "join": ["other", "on", "how", "lsuffix", "rsuffix", "sort", "suffixes"],
         "melt": ["id_vars", "value_vars", "var_name", "value_name", "ignore_index"],
         "explode": ["column", "ignore_index"],
         "droplevel": ["level"], "swaplevel": ["i", "j"], "pivot": ["columns", "index", "values"], "unstack": [], "xs": ["key"], "stack": [],
         "pivot_table": ["values", "index", "columns", "aggfunc", "fill_value", "margins", "margins_name", "dropna"],
         "get_dummies": ["data", "prefix", "prefix_sep", "dummy_na", "columns", "drop_first", "dtype"],
-        "concat": ["objs", "axis", "join", "ignore_index", "sort", "verify_integrity", "keys"],
+        "concat": ["objs", "axis", "join", "ignore_index", "sort", "verify_integrity", "keys", "names"],
         "__getitem__": [], "__setitem__": [], "loc": [], "iloc": [], "at": [], "iat": [],
         "shape": [], "columns": [], "dtypes": [], "index": [], "dtype": [], "name": [], "read_csv": CSVCall.supported,
         // Swift closures (not expressible in case files; tested in Tests/BambooTests/GroupByTests).
@@ -244,8 +246,14 @@ enum CallMapper {
             }
             let howText = try a.string("how") ?? "left"
             guard let how = JoinHow(rawValue: howText) else { throw BambooError(.invalidArgument, "'\(howText)' is not a valid Merge type") }
+            var suffixes: (String?, String?)?
+            if let pair = a["suffixes"] {
+                guard let parts = pair.scalars, parts.count == 2 else { throw RunnerGap("join(suffixes=) as \(pair.kind)") }
+                func text(_ s: Scalar) -> String? { if case .string(let t) = s { return t } else { return nil } }
+                suffixes = (text(parts[0]), text(parts[1]))
+            }
             return .frame(try df.join(other, on: a.labels("on"), how: how, lsuffix: a.string("lsuffix") ?? "", rsuffix: a.string("rsuffix") ?? "",
-                                      sort: a.bool("sort", default: false)))
+                                      suffixes: suffixes, sort: a.bool("sort", default: false)))
         case "duplicated", "drop_duplicates":
             // pandas checks `subset` before `keep`; an invalid `keep` cannot even be written in Swift.
             let subset = try a.labels("subset")

@@ -16,9 +16,23 @@ public enum ConcatJoin: String, Sendable {
 /// ```
 /// Columns come in order of first appearance; a column missing from an input is filled with
 /// missing values there (int64 becomes float64 and bool object, as in pandas). Index labels are
-/// kept (repeats included) unless `ignoreIndex`.
+/// kept (repeats included) unless `ignoreIndex`. `keys` adds an outer index level naming each
+/// input's rows; `names` names the index levels, outer first.
 public func concat(_ frames: [DataFrame], join: ConcatJoin = .outer, ignoreIndex: Bool = false, sort: Bool = false,
-                   verifyIntegrity: Bool = false, keys: [Scalar]? = nil) throws -> DataFrame {
+                   verifyIntegrity: Bool = false, keys: [Scalar]? = nil, names: [Scalar]? = nil) throws -> DataFrame {
+    let result = try concatenated(frames, join: join, ignoreIndex: ignoreIndex, sort: sort, verifyIntegrity: verifyIntegrity, keys: keys)
+    guard let names else { return result }
+    let levels = try result.labelledPlan()
+    guard names.count <= levels.schema.index.fields.count else {
+        throw BambooError(.invalidArgument, "Length of names (\(names.count)) must not exceed the number of index levels (\(levels.schema.index.fields.count)).")
+    }
+    let renamed = levels.schema.index.fields.enumerated().map { level, field in
+        NamedExpr(field: Field(label: level < names.count ? names[level] : field.label, dtype: field.dtype), expr: .column(field.id))
+    }
+    return try result.with(.project(levels, index: .fields(renamed), columns: levels.schema.columns.map(NamedExpr.passthrough)))
+}
+
+func concatenated(_ frames: [DataFrame], join: ConcatJoin, ignoreIndex: Bool, sort: Bool, verifyIntegrity: Bool, keys: [Scalar]?) throws -> DataFrame {
     guard let keys else { return try stackRows(frames, join: join, ignoreIndex: ignoreIndex, sort: sort, verifyIntegrity: verifyIntegrity, numpyBlocks: true) }
     guard !ignoreIndex else { throw BambooError(.invalidArgument, "Cannot set ignore_index=True and specify keys. Either should be used.") }
     guard keys.count == frames.count else {
@@ -40,8 +54,22 @@ public func concat(_ frames: [DataFrame], join: ConcatJoin = .outer, ignoreIndex
 
 /// Puts frames side by side, aligned on the index (pandas: `pd.concat([a, b], axis=1, join=)`):
 /// the union of labels in order of appearance (`outer`), or the shared ones (`inner`); equal
-/// indexes pair row by row. With `ignoreIndex`, the columns are labelled 0, 1, ...
-public func concatColumns(_ frames: [DataFrame], join: ConcatJoin = .outer, ignoreIndex: Bool = false, sort: Bool = false) throws -> DataFrame {
+/// indexes pair row by row. With `ignoreIndex`, the columns are labelled 0, 1, ... `keys` labels
+/// each input's columns `(key, label)`, a two-level column index (pandas' `keys=` with `axis=1`).
+public func concatColumns(_ frames: [DataFrame], join: ConcatJoin = .outer, ignoreIndex: Bool = false, sort: Bool = false,
+                          keys: [Scalar]? = nil) throws -> DataFrame {
+    var frames = frames
+    if let keys {
+        guard keys.count == frames.count else {
+            throw BambooError(.invalidArgument, "Length of keys (\(keys.count)) does not match the number of objects (\(frames.count)).")
+        }
+        frames = try zip(frames, keys).map { frame, key in
+            try frame.with(.project(frame.plan, index: .keep, columns: frame.schema.columns.map { field in
+                let parts: [Scalar] = if case .tuple(let inner) = field.label { [key] + inner } else { [key, field.label] }
+                return NamedExpr(field: Field(label: .tuple(parts), dtype: field.dtype), expr: .column(field.id))
+            }))
+        }
+    }
     guard var result = frames.first else { throw BambooError(.invalidArgument, "No objects to concatenate") }
     for frame in frames.dropFirst() {
         let left = try result.labelledPlan(), right = try frame.labelledPlan()

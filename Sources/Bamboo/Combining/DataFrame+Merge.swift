@@ -124,11 +124,24 @@ extension DataFrame {
         return DataFrame(session: session, plan: try LogicalPlan(.join(leftPlan, rightPlan, spec)))
     }
 
-    /// Joins another frame on the index (pandas: `df.join(other, on=, how=, lsuffix=, rsuffix=, sort=)`);
+    /// Joins another frame on the index (pandas: `df.join(other, on=, how=, lsuffix=, rsuffix=, suffixes=, sort=)`);
     /// with `on`, these columns of this frame are matched against `other`'s index.
+    ///
+    /// ```swift
+    /// let joined = try orders.join(customers, on: ["customer"], suffixes: (nil, "_customer"))
+    /// ```
+    /// Overlapping column names need a suffix: `lsuffix`/`rsuffix`, or pandas 3.1's `suffixes`
+    /// (a nil suffix leaves that side's names as they are); not both.
     public func join(_ other: DataFrame, on: [Scalar]? = nil, how: JoinHow = .left, lsuffix: String = "", rsuffix: String = "",
-                     sort: Bool = false) throws -> DataFrame {
-        try merge(other, how: how, leftOn: on, leftIndex: on == nil, rightIndex: true, suffixes: (lsuffix, rsuffix), sort: sort)
+                     suffixes: (String?, String?)? = nil, sort: Bool = false) throws -> DataFrame {
+        var pair = (lsuffix, rsuffix)
+        if let suffixes {
+            guard lsuffix.isEmpty && rsuffix.isEmpty else {
+                throw BambooError(.invalidArgument, "Cannot specify both 'suffixes' and 'lsuffix'/'rsuffix'.")
+            }
+            pair = (suffixes.0 ?? "", suffixes.1 ?? "")
+        }
+        return try merge(other, how: how, leftOn: on, leftIndex: on == nil, rightIndex: true, suffixes: pair, sort: sort)
     }
 
     /// The key fields on each side, with pandas' rules and errors for `on` / `left_on` / `right_on`.

@@ -17,10 +17,14 @@ extension DataFrameGroupBy {
         return try Series.wrapping(DataFrame(session: frame.session, plan: windowPlan([column])))
     }
     /// Running sums within each group (pandas: `gb.cumsum()`).
-    public func cumsum() throws -> DataFrame { try window(.cumsum) }
-    public func cumprod() throws -> DataFrame { try window(.cumprod) }
-    public func cummax() throws -> DataFrame { try window(.cummax) }
-    public func cummin() throws -> DataFrame { try window(.cummin) }
+    /// With `skipna: false` a missing value makes the rest of its group missing.
+    public func cumsum(skipna: Bool = true) throws -> DataFrame { try window(.cumulative(.cumsum, skipna: skipna)) }
+    /// Running products within each group (pandas: `gb.cumprod(skipna=)`).
+    public func cumprod(skipna: Bool = true) throws -> DataFrame { try window(.cumulative(.cumprod, skipna: skipna)) }
+    /// Running maxima within each group (pandas: `gb.cummax(skipna=)`).
+    public func cummax(skipna: Bool = true) throws -> DataFrame { try window(.cumulative(.cummax, skipna: skipna)) }
+    /// Running minima within each group (pandas: `gb.cummin(skipna=)`).
+    public func cummin(skipna: Bool = true) throws -> DataFrame { try window(.cumulative(.cummin, skipna: skipna)) }
     /// Values from `periods` rows earlier in the same group (pandas: `gb.shift(periods, fill_value=)`).
     public func shift(_ periods: Int = 1, fillValue: Scalar? = nil) throws -> DataFrame { try window(.shift(periods: periods, fill: fillValue)) }
     /// Differences with the value `periods` rows earlier in the same group (pandas: `gb.diff()`).
@@ -72,10 +76,10 @@ extension SeriesGroupBy {
         if function == "size" { return try groups.transformSize().rename(groups.selection[0].label) }
         return try Series.wrapping(groups.transform(function, ddof: ddof))
     }
-    public func cumsum() throws -> Series { try Series.wrapping(groups.cumsum()) }
-    public func cumprod() throws -> Series { try Series.wrapping(groups.cumprod()) }
-    public func cummax() throws -> Series { try Series.wrapping(groups.cummax()) }
-    public func cummin() throws -> Series { try Series.wrapping(groups.cummin()) }
+    public func cumsum(skipna: Bool = true) throws -> Series { try Series.wrapping(groups.cumsum(skipna: skipna)) }
+    public func cumprod(skipna: Bool = true) throws -> Series { try Series.wrapping(groups.cumprod(skipna: skipna)) }
+    public func cummax(skipna: Bool = true) throws -> Series { try Series.wrapping(groups.cummax(skipna: skipna)) }
+    public func cummin(skipna: Bool = true) throws -> Series { try Series.wrapping(groups.cummin(skipna: skipna)) }
     public func shift(_ periods: Int = 1, fillValue: Scalar? = nil) throws -> Series { try Series.wrapping(groups.shift(periods, fillValue: fillValue)) }
     public func diff(_ periods: Int = 1) throws -> Series { try Series.wrapping(groups.diff(periods)) }
     public func rank(method: RankMethod = .average, ascending: Bool = true, naOption: RankNAOption = .keep, pct: Bool = false) throws -> Series {

@@ -122,6 +122,12 @@ public struct DataFrameGroupBy: Sendable {
     public func idxmax(skipna: Bool = true) throws -> DataFrame { try labelAggregate(.idxmax, skipna: skipna) }
     public func count() throws -> DataFrame { try aggregate(.count) }
     public func std(ddof: Int = 1, skipna: Bool = true) throws -> DataFrame { try aggregate(.std, AggregateOptions(ddof: ddof, skipna: skipna)) }
+    /// The standard error of each group's mean (pandas: `gb.sem(ddof=)`).
+    public func sem(ddof: Int = 1, skipna: Bool = true) throws -> DataFrame { try aggregate(.sem, AggregateOptions(ddof: ddof, skipna: skipna)) }
+    /// Each group's bias-corrected sample skewness (pandas: `gb.skew()`); NaN below 3 values.
+    public func skew(skipna: Bool = true) throws -> DataFrame { try aggregate(.skew, AggregateOptions(skipna: skipna)) }
+    /// Each group's bias-corrected excess kurtosis (pandas: `gb.kurt()`); NaN below 4 values.
+    public func kurt(skipna: Bool = true) throws -> DataFrame { try aggregate(.kurt, AggregateOptions(skipna: skipna)) }
     public func `var`(ddof: Int = 1, skipna: Bool = true) throws -> DataFrame { try aggregate(.var, AggregateOptions(ddof: ddof, skipna: skipna)) }
     public func first(skipna: Bool = true) throws -> DataFrame { try aggregate(.first, AggregateOptions(skipna: skipna)) }
     public func last(skipna: Bool = true) throws -> DataFrame { try aggregate(.last, AggregateOptions(skipna: skipna)) }
@@ -257,6 +263,9 @@ public struct SeriesGroupBy: Sendable {
     public func idxmax(skipna: Bool = true) throws -> Series { try Series.wrapping(groups.idxmax(skipna: skipna)) }
     public func count() throws -> Series { try Series.wrapping(groups.count()) }
     public func std(ddof: Int = 1, skipna: Bool = true) throws -> Series { try Series.wrapping(groups.std(ddof: ddof, skipna: skipna)) }
+    public func sem(ddof: Int = 1, skipna: Bool = true) throws -> Series { try Series.wrapping(groups.sem(ddof: ddof, skipna: skipna)) }
+    public func skew(skipna: Bool = true) throws -> Series { try Series.wrapping(groups.skew(skipna: skipna)) }
+    public func kurt(skipna: Bool = true) throws -> Series { try Series.wrapping(groups.kurt(skipna: skipna)) }
     public func `var`(ddof: Int = 1, skipna: Bool = true) throws -> Series { try Series.wrapping(groups.var(ddof: ddof, skipna: skipna)) }
     public func first(skipna: Bool = true) throws -> Series { try Series.wrapping(groups.first(skipna: skipna)) }
     public func last(skipna: Bool = true) throws -> Series { try Series.wrapping(groups.last(skipna: skipna)) }

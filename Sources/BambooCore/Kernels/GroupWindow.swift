@@ -3,7 +3,8 @@
 /// is missing (dropped by `dropna`) get a missing result.
 public enum GroupWindowFunction: Sendable, Hashable {
     case transform(AggregateFunction, ddof: Int)
-    case cumsum, cumprod, cummax, cummin
+    /// A running sum, product, max or min; with `skipna: false` a missing value makes the rest of its group missing.
+    case cumulative(CumulativeOperation, skipna: Bool)
     case cumcount(ascending: Bool)
     case shift(periods: Int, fill: Scalar?)
     case diff(periods: Int)
@@ -14,10 +15,7 @@ public enum GroupWindowFunction: Sendable, Hashable {
     public var name: String {
         switch self {
         case .transform(let f, _): return "transform(\(f.rawValue))"
-        case .cumsum: return "cumsum"
-        case .cumprod: return "cumprod"
-        case .cummax: return "cummax"
-        case .cummin: return "cummin"
+        case .cumulative(let operation, let skipna): return operation.rawValue + (skipna ? "" : "(skipna=False)")
         case .cumcount: return "cumcount"
         case .shift(let n, _): return "shift(\(n))"
         case .diff(let n): return "diff(\(n))"
@@ -33,14 +31,14 @@ public enum GroupWindowFunction: Sendable, Hashable {
         case .custom(let function): return function.dtype
         case .cumcount: return .int64
         case .rank: return input.usesNA ? .nullableFloat64 : .float64
-        case .cumsum, .cumprod:
+        case .cumulative(.cumsum, _), .cumulative(.cumprod, _):
             switch input {
             case .int64, .bool: return .int64
             case .float64, .nullableInt64, .nullableFloat64: return input
             case .nullableBool: return .nullableInt64
             default: throw BambooError(.typeMismatch, "\(name) is not supported for dtype \(input.name)")
             }
-        case .cummax, .cummin:
+        case .cumulative(.cummax, _), .cumulative(.cummin, _):
             guard input.isNumeric || input == .object else {
                 throw BambooError(.typeMismatch, "\(name) is not supported for dtype \(input.name)")
             }
@@ -76,22 +74,27 @@ public enum GroupWindowFunction: Sendable, Hashable {
             for rows in members { for (i, row) in rows.enumerated() { out[row] = .int(Int64(ascending ? i : rows.count - 1 - i)) } }
             // Rows of no group: pandas gives NaN (so the column becomes float64).
             return try Column.buildUpcasting(out.map { $0.isMissing ? .float(.nan) : $0 }, dtype: .int64)
-        case .cumsum, .cumprod, .cummax, .cummin:
+        case .cumulative(let operation, let skipna):
             for rows in members {
                 var running: Scalar?
                 for row in rows {
-                    if column.isMissing(row) { continue }  // missing stays missing; the running value goes on
+                    // Missing stays missing; the running value goes on, unless skipna=False ends the group's values.
+                    if column.isMissing(row) {
+                        if !skipna { break }
+                        continue
+                    }
                     let value = column.scalar(at: row)
                     if let current = running {
-                        switch self {
+                        switch operation {
                         case .cumsum: running = try Kernels.binary(.add, .scalar(current), .scalar(value), count: 1).scalar(at: 0)
                         case .cumprod: running = try Kernels.binary(.multiply, .scalar(current), .scalar(value), count: 1).scalar(at: 0)
-                        default:
+                        case .cummax, .cummin:
                             let order = Comparison.order(value, current) ?? 0
-                            if (self == .cummax && order > 0) || (self == .cummin && order < 0) { running = value }
+                            if (operation == .cummax && order > 0) || (operation == .cummin && order < 0) { running = value }
                         }
                     } else {
-                        running = self == .cumsum || self == .cumprod ? (column.dtype == .bool || column.dtype == .nullableBool ? .int(value == .bool(true) ? 1 : 0) : value) : value
+                        let counts = (operation == .cumsum || operation == .cumprod) && (column.dtype == .bool || column.dtype == .nullableBool)
+                        running = counts ? .int(value == .bool(true) ? 1 : 0) : value
                     }
                     out[row] = running ?? value
                 }
@@ -124,6 +127,11 @@ public enum GroupWindowFunction: Sendable, Hashable {
             return try Column.buildUpcasting(out, dtype: dtype)
         }
     }
+}
+
+/// The running operations of `cumsum`, `cumprod`, `cummax` and `cummin`.
+public enum CumulativeOperation: String, Sendable, Hashable {
+    case cumsum, cumprod, cummax, cummin
 }
 
 extension Column {

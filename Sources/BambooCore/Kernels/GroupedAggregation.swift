@@ -4,7 +4,7 @@ import Foundation
 /// skipped; `sum` of nothing is 0 (or missing under `min_count`); `mean`/`min`/`max` of nothing
 /// are missing; `count` counts present values, `size` rows.
 public enum AggregateFunction: String, Sendable, Hashable, CaseIterable {
-    case sum, mean, median, min, max, count, size, std, `var`, prod, first, last, nunique, any, all, quantile, idxmin, idxmax
+    case sum, mean, median, min, max, count, size, std, `var`, sem, skew, kurt, prod, first, last, nunique, any, all, quantile, idxmin, idxmax
 
     /// The result dtype, given the options: quantiles that pick a value (`lower`, `higher`,
     /// `nearest`) keep an integer dtype.
@@ -33,10 +33,14 @@ public enum AggregateFunction: String, Sendable, Hashable, CaseIterable {
         case (.sum, .string): return .string
         case (.sum, .object): return .object
         case (.mean, .int64), (.mean, .float64), (.mean, .bool), (.median, .int64), (.median, .float64), (.median, .bool),
-             (.std, .int64), (.std, .float64), (.std, .bool), (.var, .int64), (.var, .float64), (.var, .bool):
+             (.std, .int64), (.std, .float64), (.std, .bool), (.var, .int64), (.var, .float64), (.var, .bool),
+             (.sem, .int64), (.sem, .float64), (.sem, .bool), (.skew, .int64), (.skew, .float64), (.skew, .bool),
+             (.kurt, .int64), (.kurt, .float64), (.kurt, .bool):
             return .float64
         case (.mean, .nullableInt64), (.mean, .nullableFloat64), (.mean, .nullableBool), (.median, .nullableInt64), (.median, .nullableFloat64),
-             (.std, .nullableInt64), (.std, .nullableFloat64), (.var, .nullableInt64), (.var, .nullableFloat64):
+             (.std, .nullableInt64), (.std, .nullableFloat64), (.var, .nullableInt64), (.var, .nullableFloat64),
+             (.sem, .nullableInt64), (.sem, .nullableFloat64), (.skew, .nullableInt64), (.skew, .nullableFloat64),
+             (.kurt, .nullableInt64), (.kurt, .nullableFloat64):
             return .nullableFloat64
         case (.min, _), (.max, _), (.first, _), (.last, _):
             if case .category(let type) = input, !type.ordered, self == .min || self == .max {
@@ -61,7 +65,7 @@ public enum AggregateFunction: String, Sendable, Hashable, CaseIterable {
             return try column.gatherOptional(members.map { self == .first ? $0.first : $0.last })
         }
         // skipna=False: a group holding a missing value aggregates to missing.
-        if !options.skipna, [.sum, .mean, .min, .max, .prod, .median, .std, .var].contains(self) {
+        if !options.skipna, [.sum, .mean, .min, .max, .prod, .median, .std, .var, .sem, .skew, .kurt].contains(self) {
             let result = try AggregateFunction.skippingMissing(self, column, grouping: grouping, options: AggregateOptions(ddof: ddof, minCount: minCount))
             let poisoned = members.map { rows in rows.contains(where: column.isMissing) }
             guard poisoned.contains(true) else { return result }
@@ -110,7 +114,7 @@ public enum AggregateFunction: String, Sendable, Hashable, CaseIterable {
             return try column.gatherOptional(picks)
         case .min, .max:
             return try column.gatherOptional(try AggregateFunction.extremeRows(self, column, grouping: grouping))
-        case .sum, .prod, .mean, .median, .std, .var:
+        case .sum, .prod, .mean, .median, .std, .var, .sem, .skew, .kurt:
             var results: [Scalar] = []
             results.reserveCapacity(groups)
             for rows in members {
@@ -154,13 +158,17 @@ public enum AggregateFunction: String, Sendable, Hashable, CaseIterable {
         return try function.apply(column, grouping: grouping, options: plain)
     }
 
-    /// median, std, var of sorted present values (NaN when too few).
+    /// median, std, var, sem, skew, kurt of sorted present values (NaN when too few).
     static func moment(_ function: AggregateFunction, _ sorted: [Double], ddof: Int) -> Double {
         let n = sorted.count
         switch function {
         case .median:
             guard n > 0 else { return .nan }
             return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
+        case .sem:
+            return moment(.std, sorted, ddof: ddof) / Double(n).squareRoot()
+        case .skew, .kurt:
+            return Moments.shape(function == .skew ? .skewness : .kurtosis, of: sorted)
         default:
             guard n - ddof > 0 else { return .nan }
             let mean = sorted.reduce(0, +) / Double(n)

@@ -6,7 +6,7 @@ public struct Grouping: Sendable {
     /// `unobservedKeys`: groups of unobserved categories (`observed=False`), which have no rows.
     public let representatives: [Int]
     /// The keys of the unobserved groups, one column per key (empty unless `observed=False` added some).
-    let unobservedKeys: [Column]
+    var unobservedKeys: [Column]
 
     public var groupCount: Int { representatives.count }
 
@@ -37,21 +37,15 @@ public struct Grouping: Sendable {
             buckets[hashes[row], default: []].append(group)
             groupOfRow[row] = group
         }
-        var unobservedKeys: [Column] = []
+        var unsorted = Grouping(groupOfRow: groupOfRow, representatives: representatives, unobservedKeys: [])
         if !observed, keys.contains(where: \.dtype.isCategory) {
-            unobservedKeys = try unobservedCombinations(keys: keys, rowCount: rowCount, dropna: dropna, representatives: representatives)
-            let added = unobservedKeys.first?.count ?? 0
-            representatives += (0..<added).map { rowCount + $0 }
+            unsorted = try unsorted.addingUnobservedCategories(keys: keys, rowCount: rowCount, dropna: dropna)
         }
-        let unsorted = Grouping(groupOfRow: groupOfRow, representatives: representatives, unobservedKeys: unobservedKeys)
-        guard sort, representatives.count > 1 else { return unsorted }
+        guard sort, unsorted.groupCount > 1 else { return unsorted }
         // Sort the groups by their keys; renumber rows accordingly.
         let sortKeys = try unsorted.keyValues(keys).map { SortKey($0, ascending: true, missingFirst: false) }
-        let order = try StableSort.permutation(sortKeys, count: representatives.count)
-        var renumber = [Int](repeating: 0, count: order.count)
-        for (newGroup, oldGroup) in order.enumerated() { renumber[oldGroup] = newGroup }
-        return Grouping(groupOfRow: groupOfRow.map { $0 < 0 ? $0 : renumber[$0] },
-                        representatives: order.map { representatives[$0] }, unobservedKeys: unobservedKeys)
+        let order = try StableSort.permutation(sortKeys, count: unsorted.groupCount)
+        return unsorted.reordered(order)
     }
 
     /// Each group's value of every key, in group order.
@@ -60,51 +54,12 @@ public struct Grouping: Sendable {
         return try zip(keys, unobservedKeys).map { key, extra in try Column.concatenate([key, extra]).take(representatives) }
     }
 
-    /// The key combinations no row has, in product order: each categorical key ranges over its
-    /// categories (then its missing value, when kept and present), every other key over its
-    /// values in first-appearance order.
-    private static func unobservedCombinations(keys: [Column], rowCount: Int, dropna: Bool, representatives: [Int]) throws -> [Column] {
-        // Per key: the column its levels index (the key itself, then its categories) and the levels.
-        var domains: [Column] = []
-        var levels: [[Int]] = []
-        var levelOfRow: [[Int]] = []  // per key: the level of each row
-        for key in keys {
-            let perKey = try Grouping.make(keys: [key], rowCount: rowCount, sort: false, dropna: dropna)
-            guard case .category(let type) = key.dtype, case .int64(let codes) = key.values else {
-                domains.append(key)
-                levels.append(perKey.representatives)
-                levelOfRow.append(perKey.groupOfRow)
-                continue
-            }
-            let categoryCount = type.categories?.count ?? 0
-            let categories = Column(dtype: key.dtype, values: .int64((0..<categoryCount).map(Int64.init)))
-            domains.append(try Column.concatenate([key, categories]))
-            var keyLevels = (0..<categoryCount).map { rowCount + $0 }
-            let missingRow = dropna ? nil : (0..<rowCount).first(where: key.isMissing)
-            if let missingRow { keyLevels.append(missingRow) }
-            levels.append(keyLevels)
-            levelOfRow.append((0..<rowCount).map { row in key.isMissing(row) ? categoryCount : Int(codes[row]) })
-        }
-        let seen = Set(representatives.map { row in levelOfRow.indices.map { levelOfRow[$0][row] } })
-        var rowsOfKey = [[Int]](repeating: [], count: keys.count)
-        var combination = [Int](repeating: 0, count: keys.count)
-        guard levels.allSatisfy({ !$0.isEmpty }) else { return domains.map { $0.take([]) } }
-        while true {
-            // A level's position is its id: categories by code (missing last), other keys by appearance.
-            if !seen.contains(combination) {
-                for k in keys.indices { rowsOfKey[k].append(levels[k][combination[k]]) }
-            }
-            // Advance the odometer, last key fastest.
-            var k = keys.count - 1
-            while k >= 0 {
-                combination[k] += 1
-                if combination[k] < levels[k].count { break }
-                combination[k] = 0
-                k -= 1
-            }
-            if k < 0 { break }
-        }
-        return zip(domains, rowsOfKey).map { $0.take($1) }
+    /// The same groups numbered in `order` (new group i is old group `order[i]`).
+    func reordered(_ order: [Int]) -> Grouping {
+        var renumber = [Int](repeating: 0, count: order.count)
+        for (newGroup, oldGroup) in order.enumerated() { renumber[oldGroup] = newGroup }
+        return Grouping(groupOfRow: groupOfRow.map { $0 < 0 ? $0 : renumber[$0] },
+                        representatives: order.map { representatives[$0] }, unobservedKeys: unobservedKeys)
     }
 }
 
