@@ -4,6 +4,22 @@ import Bamboo
 /// pages' Swift blocks appear here unchanged, and that each result equals pandas' output).
 enum MigrationExamples {
     static let all: [String: @Sendable () async throws -> DataFrame] = [
+        "pivot-table-margins": {
+            let sales = try DataFrame(["region": ["N", "S", "N", "S", "N"], "month": ["jan", "jan", "feb", "feb", "feb"], "units": [3, 5, 2, 4, 1]])
+            let result = try await sales.pivotTable(values: "units", index: ["region"], columns: "month", aggfunc: "sum", margins: true)
+            return result
+        },
+        "groupby-observed-false": {
+            let size = ColumnSpec("size", ["S", "L", "S"], dtype: .category(CategoryType(categories: ["S", "M", "L"])))
+            let df = try DataFrame(columns: [size, ColumnSpec("qty", [1, 2, 3])])
+            let result = try df.groupby("size", observed: false).sum()
+            return result
+        },
+        "explode-tags": {
+            let posts = try DataFrame(["post": [1, 2, 3], "tags": [.list(["swift", "data"]), .list([]), .list(["pandas"])]])
+            let result = try posts.explode("tags")
+            return result
+        },
         "select-and-filter": {
             let df = try DataFrame(["city": ["Oslo", "Lima", "Pune", "Kiev"], "temp": [3.5, 19.0, 31.2, nil]])
             let result = try df[df["temp"] > 10][["city"]]
