@@ -21,6 +21,7 @@ import json
 import math
 import operator
 import re
+import unicodedata
 import sys
 import tempfile
 import types
@@ -405,6 +406,10 @@ def expand(case: dict) -> list[tuple[str, dict]]:
         vid = case["id"] + "[" + ",".join(f"{n}={dim_value_name(env[n])}" for n in names) + "]"
         body = {k: substitute(v, env) for k, v in case.items() if k != "dims"}
         out.append((vid, body))
+    # Swift compares strings by canonical equivalence: ids equal after NFC would collide there.
+    normalized = [unicodedata.normalize("NFC", vid) for vid, _ in out]
+    if len(set(normalized)) != len(normalized):
+        raise SystemExit(f"generate.py: {case['id']}: two variant ids are equal after Unicode normalization; split the case")
     return out
 
 

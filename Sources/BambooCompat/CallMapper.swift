@@ -107,6 +107,7 @@ enum CallMapper {
             }
             return .frame(try gb.agg(namedPairs: outputs))
         }
+        if case .strings(let str) = target { return try await StringCalls.call(name, str, args, kwargs) }
         guard let parameters = parameters[name] else { throw RunnerGap("\(name) is not mapped to Bamboo") }
         let a = try Arguments(name, args, kwargs, parameters: parameters)
         // groupby methods honour keywords their frame namesakes do not (min_count, skipna, ...).
@@ -377,6 +378,7 @@ enum CallMapper {
         case ("index", .series(let s)): return .index(try await s.index())
         case ("name", .series(let s)): return .scalar(s.name)
         case ("cat", .series(let s)): return .categorical(try s.cat)
+        case ("str", .series(let s)): return .strings(try s.str)
         case ("categories", .categorical(let cat)): return .index(cat.categories)
         case ("ordered", .categorical(let cat)): return .scalar(.bool(cat.ordered))
         default: throw RunnerGap("attribute \(name) of \(target.kind) is not mapped")

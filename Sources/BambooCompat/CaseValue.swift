@@ -18,6 +18,8 @@ indirect enum CaseValue: Sendable {
     case seriesGroupBy(SeriesGroupBy)
     /// `s.cat`.
     case categorical(CategoricalAccessor)
+    /// `s.str`.
+    case strings(StringMethods)
 
     var kind: String {
         switch self {
@@ -33,6 +35,7 @@ indirect enum CaseValue: Sendable {
         case .groupBy: return "DataFrameGroupBy"
         case .seriesGroupBy: return "SeriesGroupBy"
         case .categorical: return "CategoricalAccessor"
+        case .strings: return "StringMethods"
         }
     }
 

@@ -24,6 +24,10 @@ enum Indexing {
         case (.series(let s), .slice):
             if let slice = positionSlice(key) { return .series(try s.iloc[slice]) }
             return .series(try s.loc[try labelSlice(key)])
+        case (.strings(let str), .scalar(.int(let position))): return .series(try str.get(Int(position)))
+        case (.strings(let str), .slice):
+            guard let slice = positionSlice(key) else { throw RunnerGap("str[...] with a non-integer slice") }
+            return .series(try str.slice(start: slice.start, stop: slice.stop, step: slice.step))
         default: throw RunnerGap("getitem \(key.kind) on \(target.kind)")
         }
     }
