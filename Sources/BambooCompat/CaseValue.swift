@@ -20,6 +20,10 @@ indirect enum CaseValue: Sendable {
     case categorical(CategoricalAccessor)
     /// `s.str`.
     case strings(StringMethods)
+    /// `x.rolling(...)`, `x.expanding(...)` (and whether `x` was a Series).
+    case moving(Rolling, series: Bool)
+    /// `x.ewm(...)`.
+    case exponential(ExponentialMoving, series: Bool)
 
     var kind: String {
         switch self {
@@ -36,6 +40,8 @@ indirect enum CaseValue: Sendable {
         case .seriesGroupBy: return "SeriesGroupBy"
         case .categorical: return "CategoricalAccessor"
         case .strings: return "StringMethods"
+        case .moving: return "Rolling"
+        case .exponential: return "ExponentialMovingWindow"
         }
     }
 

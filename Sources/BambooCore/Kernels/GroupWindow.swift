@@ -11,6 +11,12 @@ public enum GroupWindowFunction: Sendable, Hashable {
     case rank(method: RankMethod, ascending: Bool, naOption: RankNAOption, pct: Bool)
     /// A Swift closure from a group's values to as many values.
     case custom(UserFunction)
+    /// `rolling(...)`/`expanding(...)` aggregations.
+    case rolling(RollingWindow)
+    /// `ewm(...).mean()`.
+    case ewmMean(ExponentialWindow)
+    /// `pct_change(periods)`: the change from `periods` rows earlier, as a fraction (no filling, as pandas 3).
+    case pctChange(periods: Int)
 
     public var name: String {
         switch self {
@@ -21,6 +27,9 @@ public enum GroupWindowFunction: Sendable, Hashable {
         case .diff(let n): return "diff(\(n))"
         case .rank(let method, _, _, _): return "rank(\(method.rawValue))"
         case .custom(let function): return "\(function.name) [Swift closure]"
+        case .rolling(let w): return w.window == Int.max ? "expanding(\(w.minPeriods)).\(w.function.rawValue)" : "rolling(\(w.window)\(w.center ? ", center" : "")).\(w.function.rawValue)"
+        case .ewmMean(let w): return "ewm(alpha=\(w.alpha)).mean"
+        case .pctChange(let n): return "pct_change(\(n))"
         }
     }
 
@@ -44,6 +53,11 @@ public enum GroupWindowFunction: Sendable, Hashable {
             }
             return input
         case .shift: return input
+        case .rolling, .ewmMean, .pctChange:
+            guard [.int64, .float64, .bool, .nullableInt64, .nullableFloat64].contains(input) else {
+                throw BambooError(.typeMismatch, "No numeric types to aggregate")
+            }
+            return .float64
         case .diff:
             switch input {
             case .int64, .float64: return .float64
@@ -119,6 +133,26 @@ public enum GroupWindowFunction: Sendable, Hashable {
                 }
             }
             return try Column.buildUpcasting(out, dtype: dtype)
+        case .rolling, .ewmMean, .pctChange:
+            let numbers = try column.astype(.float64)
+            guard case .float64(let values) = numbers.values else { throw BambooError.invariant("float storage") }
+            var result = [Double](repeating: .nan, count: n)
+            for rows in members {
+                let groupValues = rows.map { values[$0] }
+                let computed: [Double]
+                switch self {
+                case .rolling(let window): computed = window.apply(groupValues)
+                case .ewmMean(let window): computed = window.mean(groupValues)
+                case .pctChange(let periods):
+                    computed = groupValues.indices.map { i in
+                        let j = i - periods
+                        return groupValues.indices.contains(j) ? groupValues[i] / groupValues[j] - 1 : .nan
+                    }
+                default: computed = []
+                }
+                for (row, value) in zip(rows, computed) { result[row] = value }
+            }
+            return Column(float64: result)
         case .rank(let method, let ascending, let naOption, let pct):
             for rows in members {
                 let ranks = try Ranking.ranks(column, rows: rows, method: method, ascending: ascending, naOption: naOption, pct: pct)

@@ -1,0 +1,74 @@
+import BambooCore
+import Foundation
+import BambooPlan
+
+extension DataFrame {
+    /// Each value moved `periods` rows down (pandas: `df.shift(periods, fill_value=)`); int columns
+    /// become float64 where the gap is missing.
+    public func shift(_ periods: Int = 1, fillValue: Scalar? = nil) throws -> DataFrame { try window(.shift(periods: periods, fill: fillValue)) }
+    /// The difference with the value `periods` rows earlier (pandas: `df.diff(periods)`).
+    public func diff(_ periods: Int = 1) throws -> DataFrame { try window(.diff(periods: periods)) }
+    /// The change from `periods` rows earlier as a fraction (pandas 3: `df.pct_change(periods)`, no filling).
+    public func pctChange(_ periods: Int = 1) throws -> DataFrame { try window(.pctChange(periods: periods)) }
+    /// Running sums down each column (pandas: `df.cumsum(skipna=)`).
+    public func cumsum(skipna: Bool = true) throws -> DataFrame { try window(.cumulative(.cumsum, skipna: skipna)) }
+    /// pandas: `df.cumprod(skipna=)`.
+    public func cumprod(skipna: Bool = true) throws -> DataFrame { try window(.cumulative(.cumprod, skipna: skipna)) }
+    /// pandas: `df.cummax(skipna=)`.
+    public func cummax(skipna: Bool = true) throws -> DataFrame { try window(.cumulative(.cummax, skipna: skipna)) }
+    /// pandas: `df.cummin(skipna=)`.
+    public func cummin(skipna: Bool = true) throws -> DataFrame { try window(.cumulative(.cummin, skipna: skipna)) }
+    /// Ranks down each column (pandas: `df.rank(method=, ascending=, na_option=, pct=)`).
+    public func rank(method: RankMethod = .average, ascending: Bool = true, naOption: RankNAOption = .keep, pct: Bool = false) throws -> DataFrame {
+        try window(.rank(method: method, ascending: ascending, naOption: naOption, pct: pct))
+    }
+
+    /// A moving window of `window` rows (pandas: `df.rolling(window, min_periods=, center=)`).
+    ///
+    /// ```swift
+    /// let smooth = try df.rolling(3, center: true).mean()
+    /// ```
+    /// `minPeriods` defaults to the window size: fewer present values give a missing result.
+    public func rolling(_ window: Int, minPeriods: Int? = nil, center: Bool = false) throws -> Rolling {
+        guard window >= 0 else { throw BambooError(.invalidArgument, "window must be an integer 0 or greater") }
+        if let minPeriods, minPeriods > window { throw BambooError(.invalidArgument, "min_periods \(minPeriods) must be <= window \(window)") }
+        return Rolling(frame: self, window: window, minPeriods: minPeriods ?? window, center: center)
+    }
+
+    /// A window of every row so far (pandas: `df.expanding(min_periods=)`).
+    public func expanding(minPeriods: Int = 1) throws -> Rolling {
+        Rolling(frame: self, window: Int.max, minPeriods: minPeriods, center: false)
+    }
+
+    /// Exponential weights (pandas: `df.ewm(com=, span=, halflife=, alpha=, adjust=, ignore_na=, min_periods=)`);
+    /// give exactly one of `com`, `span`, `halflife` or `alpha`.
+    public func ewm(com: Double? = nil, span: Double? = nil, halflife: Double? = nil, alpha: Double? = nil, minPeriods: Int = 0,
+                    adjust: Bool = true, ignoreNA: Bool = false) throws -> ExponentialMoving {
+        let given = [com, span, halflife, alpha].compactMap { $0 }
+        guard given.count == 1 else { throw BambooError(.invalidArgument, "comass, span, halflife, and alpha are mutually exclusive") }
+        let smoothing: Double
+        if let com {
+            guard com >= 0 else { throw BambooError(.invalidArgument, "comass must satisfy: comass >= 0") }
+            smoothing = 1 / (1 + com)
+        } else if let span {
+            guard span >= 1 else { throw BambooError(.invalidArgument, "span must satisfy: span >= 1") }
+            smoothing = 2 / (span + 1)
+        } else if let halflife {
+            guard halflife > 0 else { throw BambooError(.invalidArgument, "halflife must satisfy: halflife > 0") }
+            smoothing = 1 - Foundation.exp(Foundation.log(0.5) / halflife)
+        } else {
+            smoothing = alpha ?? 0
+            guard smoothing > 0 && smoothing <= 1 else { throw BambooError(.invalidArgument, "alpha must satisfy: 0 < alpha <= 1") }
+        }
+        return ExponentialMoving(frame: self, window: ExponentialWindow(alpha: smoothing, adjust: adjust, ignoreNA: ignoreNA, minPeriods: minPeriods))
+    }
+
+    /// The frame's columns through a whole-frame window function (one group holding every row).
+    func window(_ function: GroupWindowFunction) throws -> DataFrame {
+        try checkDeferred()
+        let columns = try schema.columns.map { field in
+            WindowColumn(field: Field(label: field.label, dtype: try function.resultDType(for: field.dtype)), function: function, input: .column(field.id))
+        }
+        return DataFrame(session: session, plan: try LogicalPlan(.groupWindow(plan, keys: [], columns: columns, dropna: false)))
+    }
+}

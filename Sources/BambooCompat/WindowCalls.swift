@@ -1,0 +1,96 @@
+import Bamboo
+
+/// Whole-frame window calls of case files (`shift`, `diff`, `pct_change`, `cum*`, `rank`,
+/// `rolling`/`expanding`/`ewm` and their aggregations), on frames and Series alike.
+enum WindowCalls {
+    static let parameters: [String: [String]] = [
+        "shift": ["periods", "freq", "axis", "fill_value", "suffix"], "diff": ["periods", "axis"], "pct_change": ["periods", "fill_method", "freq"],
+        "cumsum": ["axis", "skipna"], "cumprod": ["axis", "skipna"], "cummax": ["axis", "skipna"], "cummin": ["axis", "skipna"],
+        "rank": ["axis", "method", "numeric_only", "na_option", "ascending", "pct"],
+        "rolling": ["window", "min_periods", "center", "win_type", "on", "axis", "closed", "step", "method"],
+        "expanding": ["min_periods", "axis", "method"],
+        "ewm": ["com", "span", "halflife", "alpha", "min_periods", "adjust", "ignore_na", "axis", "times", "method"],
+    ]
+    static let supported: [String: [String]] = [
+        "shift": ["periods", "fill_value"], "diff": ["periods"], "pct_change": ["periods"], "cumsum": ["skipna"], "cumprod": ["skipna"],
+        "cummax": ["skipna"], "cummin": ["skipna"], "rank": ["method", "na_option", "ascending", "pct"],
+        "rolling": ["window", "min_periods", "center"], "expanding": ["min_periods"],
+        "ewm": ["com", "span", "halflife", "alpha", "min_periods", "adjust", "ignore_na"],
+    ]
+
+    /// nil when `name` on `target` is not a whole-frame window call.
+    static func call(_ name: String, on target: CaseValue, _ args: [CaseValue], _ kwargs: [(String, CaseValue)]) throws -> CaseValue? {
+        switch target {
+        case .moving(let window, let series):
+            let a = try Arguments(name, args, kwargs, parameters: ["ddof"])
+            let ddof = try a.int("ddof") ?? 1
+            let frame: DataFrame
+            switch name {
+            case "sum": frame = try window.sum()
+            case "mean": frame = try window.mean()
+            case "min": frame = try window.min()
+            case "max": frame = try window.max()
+            case "median": frame = try window.median()
+            case "count": frame = try window.count()
+            case "std": frame = try window.std(ddof: ddof)
+            case "var": frame = try window.var(ddof: ddof)
+            default: throw RunnerGap("Rolling.\(name) is not mapped to Bamboo")
+            }
+            return try wrap(frame, series: series)
+        case .exponential(let window, let series):
+            guard name == "mean" else { throw RunnerGap("ExponentialMovingWindow.\(name) is not mapped to Bamboo") }
+            return try wrap(window.mean(), series: series)
+        case .frame, .series:
+            guard let parameters = parameters[name] else { return nil }
+            let a = try Arguments(name, args, kwargs, parameters: parameters)
+            for keyword in parameters where a.has(keyword) && !(supported[name] ?? []).contains(keyword) {
+                throw RunnerGap("\(name)(\(keyword)=) is not supported by Bamboo yet")
+            }
+            let isSeries: Bool
+            let frame: DataFrame
+            switch target {
+            case .series(let s): (isSeries, frame) = (true, try s.toFrame())
+            case .frame(let df): (isSeries, frame) = (false, df)
+            default: return nil
+            }
+            let skipna = try a.bool("skipna", default: true)
+            switch name {
+            case "shift": return try wrap(frame.shift(a.int("periods") ?? 1, fillValue: a.scalar("fill_value").flatMap { $0 == Scalar.none ? nil : $0 }), series: isSeries)
+            case "diff": return try wrap(frame.diff(a.int("periods") ?? 1), series: isSeries)
+            case "pct_change": return try wrap(frame.pctChange(a.int("periods") ?? 1), series: isSeries)
+            case "cumsum": return try wrap(frame.cumsum(skipna: skipna), series: isSeries)
+            case "cumprod": return try wrap(frame.cumprod(skipna: skipna), series: isSeries)
+            case "cummax": return try wrap(frame.cummax(skipna: skipna), series: isSeries)
+            case "cummin": return try wrap(frame.cummin(skipna: skipna), series: isSeries)
+            case "rank":
+                let method = try RankMethod(rawValue: a.string("method") ?? "average").orThrow("method must be one of average, min, max, first, dense")
+                let naOption = try RankNAOption(rawValue: a.string("na_option") ?? "keep").orThrow("na_option must be one of 'keep', 'top', or 'bottom'")
+                return try wrap(frame.rank(method: method, ascending: a.bool("ascending", default: true), naOption: naOption, pct: a.bool("pct", default: false)),
+                                series: isSeries)
+            case "rolling":
+                guard let window = try a.int("window") else { throw RunnerGap("rolling with a non-integer window") }
+                return .moving(try frame.rolling(window, minPeriods: a.int("min_periods"), center: a.bool("center", default: false)), series: isSeries)
+            case "expanding": return .moving(try frame.expanding(minPeriods: a.int("min_periods") ?? 1), series: isSeries)
+            case "ewm":
+                func number(_ key: String) throws -> Double? { try a.scalar(key).flatMap { $0.doubleValue } }
+                return .exponential(try frame.ewm(com: number("com"), span: number("span"), halflife: number("halflife"), alpha: number("alpha"),
+                                                  minPeriods: a.int("min_periods") ?? 0, adjust: a.bool("adjust", default: true),
+                                                  ignoreNA: a.bool("ignore_na", default: false)), series: isSeries)
+            default: return nil
+            }
+        default:
+            return nil
+        }
+    }
+
+    static func wrap(_ frame: DataFrame, series: Bool) throws -> CaseValue {
+        series ? .series(try frame.iloc[.all, 0]) : .frame(frame)
+    }
+}
+
+extension Optional {
+    func orThrow(_ message: String) throws -> Wrapped {
+        guard let value = self else { throw BambooError(.invalidArgument, message) }
+        return value
+    }
+}
