@@ -7,14 +7,24 @@ import Testing
     static let allowed: [String: Set<String>] = [
         "BambooCore": [],
         "BambooIO": ["BambooCore"],
+        "BambooArrow": ["BambooCore"],
         "BambooPlan": ["BambooCore"],
         "BambooEager": ["BambooCore", "BambooIO", "BambooPlan"],
-        "Bamboo": ["BambooCore", "BambooIO", "BambooPlan", "BambooEager"],
+        "Bamboo": ["BambooCore", "BambooIO", "BambooArrow", "BambooPlan", "BambooEager"],
         "BambooCompat": ["Bamboo"],
         "BambooCLI": ["Bamboo", "BambooCompat", "ArgumentParser"],
+        // Spark trait only: generated protocol code, and the client over it.
+        "SparkConnectProtocol": ["SwiftProtobuf", "GRPCCore", "GRPCProtobuf"],
+        "BambooSpark": ["BambooCore", "BambooPlan", "SparkConnectProtocol", "BambooArrow",
+                        "SwiftProtobuf", "GRPCCore", "GRPCNIOTransportHTTP2Posix"],
     ]
     static let projectModules: Set<String> = ["BambooCore", "BambooIO", "BambooPlan", "BambooEager", "BambooLocal", "BambooSpark",
-                                              "BambooArrow", "Bamboo", "BambooCompat", "BambooCLI", "ArgumentParser"]
+                                              "BambooArrow", "Bamboo", "BambooCompat", "BambooCLI", "ArgumentParser",
+                                              // The Spark trait's modules, external ones included, so that no target outside the
+                                              // Spark backend imports what only `--traits Spark` builds.
+                                              "SparkConnectProtocol", "SwiftProtobuf", "GRPCCore", "GRPCProtobuf",
+                                              "GRPCNIOTransportCore", "GRPCNIOTransportHTTP2", "GRPCNIOTransportHTTP2Posix",
+                                              "NIOCore", "NIOPosix", "NIOSSL"]
 
     static var sources: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -19,6 +19,8 @@ extension DataFrame {
     public func reset_index(drop: Bool = false) -> DataFrame { self }
     @available(*, unavailable, renamed: "toCSV(sep:naRep:header:index:)")
     public func to_csv(sep: String = ",", na_rep: String = "", header: Bool = true, index: Bool = true) -> String { "" }
+    @available(*, unavailable, renamed: "toFeather(_:)")
+    public func to_feather(_ path: String) {}
     @available(*, unavailable, renamed: "dropna(how:subset:thresh:ignoreIndex:)")
     public func dropna(how: DropHow = .any, subset: [Scalar]? = nil, thresh: Int? = nil, ignore_index: Bool) -> DataFrame { self }
 }
@@ -41,3 +43,6 @@ extension Series {
 @available(*, unavailable, renamed: "readCSV(_:sep:header:names:usecols:dtype:parseDates:naValues:keepDefaultNa:nrows:skiprows:session:)")
 public func read_csv(_ path: String, sep: String = ",", usecols: [String]? = nil, parse_dates: [String] = [], na_values: [String] = [],
                      keep_default_na: Bool = true, nrows: Int? = nil) -> DataFrame? { nil }
+
+@available(*, unavailable, renamed: "readFeather(_:columns:session:)")
+public func read_feather(_ path: String, columns: [String]? = nil) -> DataFrame? { nil }

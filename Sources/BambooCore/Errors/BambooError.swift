@@ -72,12 +72,16 @@ public struct BambooError: Error, Sendable, Hashable, CustomStringConvertible {
     public var suggestions: [String]
     /// Spark's error class (e.g. `DIVIDE_BY_ZERO`) when a Spark server raised the error.
     public var serverErrorClass: String?
+    /// The SQL state (e.g. `42P01`) when a Spark server raised the error with one.
+    public var sqlState: String?
 
-    public init(_ code: Code, _ message: String, suggestions: [String] = [], serverErrorClass: String? = nil) {
+    public init(_ code: Code, _ message: String, suggestions: [String] = [], serverErrorClass: String? = nil,
+                sqlState: String? = nil) {
         self.code = code
         self.message = message
         self.suggestions = suggestions
         self.serverErrorClass = serverErrorClass
+        self.sqlState = sqlState
     }
 
     public var description: String {
@@ -86,6 +90,7 @@ public struct BambooError: Error, Sendable, Hashable, CustomStringConvertible {
             text += " Did you mean " + suggestions.map { "'\($0)'" }.joined(separator: ", ") + "?"
         }
         if let serverErrorClass { text += " [\(serverErrorClass)]" }
+        if let sqlState { text += " (SQLSTATE \(sqlState))" }
         return text
     }
 }
