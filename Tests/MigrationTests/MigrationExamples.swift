@@ -4,6 +4,33 @@ import Bamboo
 /// pages' Swift blocks appear here unchanged, and that each result equals pandas' output).
 enum MigrationExamples {
     static let all: [String: @Sendable () async throws -> DataFrame] = [
+        "str-clean-and-test": {
+            let df = try DataFrame(["name": ["  Ada Lovelace", "grace HOPPER ", nil, "Straße"]])
+            var result = try df["name"].str.strip().str.title().rename("clean").toFrame()
+            result["upper"] = try df["name"].str.upper()
+            result["long"] = try df["name"].str.len() > 10
+            return result
+        },
+        "str-contains-regex": {
+            let df = try DataFrame(["email": ["ada@example.com", "bob@test.org", nil, "eve@example.org"], "n": [1, 2, 3, 4]])
+            let result = try df[df["email"].str.contains(#"@example\.(com|org)$"#, na: false)]
+            return result
+        },
+        "str-extract": {
+            let s = try Series(["ada@example.com", "no address", "bob@test.org"], name: "email")
+            let result = try s.str.extract(#"(?P<user>[^@]+)@(?P<domain>.+)"#)
+            return result
+        },
+        "str-split-expand": {
+            let s = try Series(["a b c", "d e", nil])
+            let result = try await s.str.split(" ", expand: true)
+            return result
+        },
+        "rolling-center": {
+            let df = try DataFrame(["v": [1.0, 4.0, nil, 10.0, 12.0, 9.0]])
+            let result = try df.rolling(3, minPeriods: 2, center: true).mean()
+            return result
+        },
         "pivot-table-margins": {
             let sales = try DataFrame(["region": ["N", "S", "N", "S", "N"], "month": ["jan", "jan", "feb", "feb", "feb"], "units": [3, 5, 2, 4, 1]])
             let result = try await sales.pivotTable(values: "units", index: ["region"], columns: "month", aggfunc: "sum", margins: true)
