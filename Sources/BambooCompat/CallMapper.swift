@@ -108,6 +108,7 @@ enum CallMapper {
             return .frame(try gb.agg(namedPairs: outputs))
         }
         if case .strings(let str) = target { return try await StringCalls.call(name, str, args, kwargs) }
+        if case .datetimes(let dt) = target { return try DatetimeCalls.call(name, dt, args, kwargs) }
         if let result = try WindowCalls.call(name, on: target, args, kwargs) { return result }
         guard let parameters = parameters[name] else { throw RunnerGap("\(name) is not mapped to Bamboo") }
         let a = try Arguments(name, args, kwargs, parameters: parameters)
@@ -380,6 +381,8 @@ enum CallMapper {
         case ("name", .series(let s)): return .scalar(s.name)
         case ("cat", .series(let s)): return .categorical(try s.cat)
         case ("str", .series(let s)): return .strings(try s.str)
+        case ("dt", .series(let s)): return .datetimes(try s.dt)
+        case (_, .datetimes(let dt)): return try DatetimeCalls.attribute(name, dt)
         case ("categories", .categorical(let cat)): return .index(cat.categories)
         case ("ordered", .categorical(let cat)): return .scalar(.bool(cat.ordered))
         default: throw RunnerGap("attribute \(name) of \(target.kind) is not mapped")

@@ -20,6 +20,8 @@ indirect enum CaseValue: Sendable {
     case categorical(CategoricalAccessor)
     /// `s.str`.
     case strings(StringMethods)
+    /// `s.dt`.
+    case datetimes(DatetimeMethods)
     /// `x.rolling(...)`, `x.expanding(...)` (and whether `x` was a Series).
     case moving(Rolling, series: Bool)
     /// `x.ewm(...)`.
@@ -40,6 +42,7 @@ indirect enum CaseValue: Sendable {
         case .seriesGroupBy: return "SeriesGroupBy"
         case .categorical: return "CategoricalAccessor"
         case .strings: return "StringMethods"
+        case .datetimes: return "DatetimeProperties"
         case .moving: return "Rolling"
         case .exponential: return "ExponentialMovingWindow"
         }

@@ -21,6 +21,8 @@ public indirect enum Expr: Sendable, Hashable, CustomStringConvertible {
     case map(Expr, UserFunction)
     /// A `.str` method applied to each value.
     case string(Expr, StringFunction)
+    /// A `.dt` method applied to each value.
+    case temporal(Expr, TemporalFunction)
 
     /// Fields this expression reads.
     public var fieldIDs: Set<FieldID> {
@@ -30,7 +32,7 @@ public indirect enum Expr: Sendable, Hashable, CustomStringConvertible {
         case .binary(_, let a, let b): return a.fieldIDs.union(b.fieldIDs)
         case .unary(_, let a), .isNull(let a), .notNull(let a), .fillNull(let a, _), .cast(let a, _): return a.fieldIDs
         case .countNotNull(let items): return items.reduce(into: []) { $0.formUnion($1.fieldIDs) }
-        case .isIn(let a, _), .map(let a, _), .string(let a, _): return a.fieldIDs
+        case .isIn(let a, _), .map(let a, _), .string(let a, _), .temporal(let a, _): return a.fieldIDs
         }
     }
 
@@ -40,7 +42,7 @@ public indirect enum Expr: Sendable, Hashable, CustomStringConvertible {
         case .map: return true
         case .column, .literal: return false
         case .binary(_, let a, let b): return a.containsUserFunction || b.containsUserFunction
-        case .unary(_, let a), .isNull(let a), .notNull(let a), .fillNull(let a, _), .cast(let a, _), .isIn(let a, _), .string(let a, _): return a.containsUserFunction
+        case .unary(_, let a), .isNull(let a), .notNull(let a), .fillNull(let a, _), .cast(let a, _), .isIn(let a, _), .string(let a, _), .temporal(let a, _): return a.containsUserFunction
         case .countNotNull(let items): return items.contains { $0.containsUserFunction }
         }
     }
@@ -60,6 +62,7 @@ public indirect enum Expr: Sendable, Hashable, CustomStringConvertible {
         case .isIn(let a, let values): return .isIn(a.substituting(substitution), values)
         case .map(let a, let function): return .map(a.substituting(substitution), function)
         case .string(let a, let function): return .string(a.substituting(substitution), function)
+        case .temporal(let a, let function): return .temporal(a.substituting(substitution), function)
         }
     }
 
@@ -76,6 +79,7 @@ public indirect enum Expr: Sendable, Hashable, CustomStringConvertible {
         case .countNotNull(let items): return "count_notna(\(items.map(\.description).joined(separator: ", ")))"
         case .map(let a, let function): return "\(function.name)(\(a)) [Swift closure]"
         case .string(let a, let function): return "str.\(function)(\(a))"
+        case .temporal(let a, let function): return "dt.\(function)(\(a))"
         case .isIn(let a, let values): return "isin(\(a), [\(values.prefix(5).map(\.pythonRepr).joined(separator: ", "))\(values.count > 5 ? ", ..." : "")])"
         }
     }

@@ -21,6 +21,7 @@ public enum ExprEvaluator {
         case .cast(let a, let target): return try eval(a).astype(target)
         case .isIn(let a, let values): return try eval(a).isin(values)
         case .string(let a, let function): return try eval(a).applying(function)
+        case .temporal(let a, let function): return try eval(a).applying(function)
         case .map(let a, let function):
             // No rows: the declared dtype (the closure is never typed by calling it).
             if count == 0 { _ = try eval(a); return Column.allMissing(function.dtype, count: 0) }

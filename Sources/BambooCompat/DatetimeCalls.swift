@@ -1,0 +1,53 @@
+import Bamboo
+
+/// `s.dt.<field>` and `s.dt.<method>(...)` of case files, mapped onto ``DatetimeMethods``.
+enum DatetimeCalls {
+    static func attribute(_ name: String, _ dt: DatetimeMethods) throws -> CaseValue {
+        switch name {
+        case "year": return .series(try dt.year)
+        case "month": return .series(try dt.month)
+        case "day": return .series(try dt.day)
+        case "hour": return .series(try dt.hour)
+        case "minute": return .series(try dt.minute)
+        case "second": return .series(try dt.second)
+        case "microsecond": return .series(try dt.microsecond)
+        case "nanosecond": return .series(try dt.nanosecond)
+        case "dayofweek", "day_of_week", "weekday": return .series(try dt.dayofweek)
+        case "dayofyear", "day_of_year": return .series(try dt.dayofyear)
+        case "quarter": return .series(try dt.quarter)
+        case "days_in_month", "daysinmonth": return .series(try dt.daysInMonth)
+        case "is_month_start": return .series(try dt.isMonthStart)
+        case "is_month_end": return .series(try dt.isMonthEnd)
+        case "is_quarter_start": return .series(try dt.isQuarterStart)
+        case "is_quarter_end": return .series(try dt.isQuarterEnd)
+        case "is_year_start": return .series(try dt.isYearStart)
+        case "is_year_end": return .series(try dt.isYearEnd)
+        case "is_leap_year": return .series(try dt.isLeapYear)
+        default: throw RunnerGap("Series.dt.\(name) is not mapped to Bamboo")
+        }
+    }
+
+    static func call(_ name: String, _ dt: DatetimeMethods, _ args: [CaseValue], _ kwargs: [(String, CaseValue)]) throws -> CaseValue {
+        let parameters: [String: [String]] = [
+            "normalize": [], "floor": ["freq", "ambiguous", "nonexistent"], "ceil": ["freq", "ambiguous", "nonexistent"],
+            "round": ["freq", "ambiguous", "nonexistent"], "strftime": ["date_format"], "day_name": ["locale"], "month_name": ["locale"],
+        ]
+        guard let names = parameters[name] else { throw RunnerGap("Series.dt.\(name) is not mapped to Bamboo") }
+        let a = try Arguments("dt.\(name)", args, kwargs, parameters: names)
+        for keyword in ["ambiguous", "nonexistent", "locale"] where a.has(keyword) { throw RunnerGap("dt.\(name)(\(keyword)=) is not supported by Bamboo yet") }
+        func text(_ key: String) throws -> String {
+            guard let value = try a.string(key) else { throw RunnerGap("dt.\(name) needs \(key)") }
+            return value
+        }
+        switch name {
+        case "normalize": return .series(try dt.normalize())
+        case "floor": return .series(try dt.floor(text("freq")))
+        case "ceil": return .series(try dt.ceil(text("freq")))
+        case "round": return .series(try dt.round(text("freq")))
+        case "strftime": return .series(try dt.strftime(text("date_format")))
+        case "day_name": return .series(try dt.dayName())
+        case "month_name": return .series(try dt.monthName())
+        default: throw RunnerGap("Series.dt.\(name) is not mapped to Bamboo")
+        }
+    }
+}

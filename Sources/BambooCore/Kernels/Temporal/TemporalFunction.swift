@@ -1,0 +1,40 @@
+/// A `.dt` accessor method (pandas' `Series.dt`) on a datetime column, computed on the wall-clock
+/// time the values show: civil fields, calendar tests, rounding to a frequency, formatting.
+public enum TemporalFunction: Sendable, Hashable, CustomStringConvertible {
+    case field(TemporalField)
+    /// `is_month_start`, ... and `is_leap_year`: bool, False for NaT.
+    case test(TemporalTest)
+    /// Midnight of the same day (`normalize`).
+    case normalize
+    /// `floor`/`ceil`/`round` to a whole number of `ticks` of a fixed frequency (`D`, `h`, `min`, `s`, `ms`, `us`, `ns`).
+    case rounded(RoundingMode, frequencyNanos: Int64)
+    /// `strftime(format)` with Python's directives.
+    case strftime(String)
+    /// `day_name()` / `month_name()` in English.
+    case dayName, monthName
+
+    public enum RoundingMode: String, Sendable, Hashable { case floor, ceil, round }
+
+    public var description: String {
+        switch self {
+        case .field(let f): return f.rawValue
+        case .test(let t): return t.rawValue
+        case .normalize: return "normalize"
+        case .rounded(let mode, let nanos): return "\(mode.rawValue)(\(nanos)ns)"
+        case .strftime(let format): return "strftime('\(format)')"
+        case .dayName: return "day_name"
+        case .monthName: return "month_name"
+        }
+    }
+}
+
+/// The integer fields of `.dt` (int32 in pandas, float64 once a value is NaT).
+public enum TemporalField: String, Sendable, Hashable, CaseIterable {
+    case year, month, day, hour, minute, second, microsecond, nanosecond
+    case dayOfWeek = "dayofweek", dayOfYear = "dayofyear", quarter, daysInMonth = "days_in_month"
+}
+
+public enum TemporalTest: String, Sendable, Hashable, CaseIterable {
+    case isMonthStart = "is_month_start", isMonthEnd = "is_month_end", isQuarterStart = "is_quarter_start"
+    case isQuarterEnd = "is_quarter_end", isYearStart = "is_year_start", isYearEnd = "is_year_end", isLeapYear = "is_leap_year"
+}
