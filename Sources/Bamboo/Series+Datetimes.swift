@@ -60,6 +60,30 @@ public struct DatetimeMethods: Sendable {
     /// pandas: `s.dt.month_name()`.
     public func monthName() throws -> Series { try applying(.monthName) }
 
+    /// The column's time zone, nil when naive (pandas: `s.dt.tz`).
+    public var tz: String? {
+        if case .datetime(_, let zone) = series.dtype { return zone }
+        return nil
+    }
+
+    /// Wall times become instants in `tz` (pandas: `s.dt.tz_localize(tz, ambiguous=, nonexistent=)`);
+    /// nil removes the zone and keeps the wall time. A wall time repeated or skipped by a
+    /// daylight-saving change throws unless `ambiguous`/`nonexistent` say what to do.
+    ///
+    /// ```swift
+    /// let paris = try df["t"].dt.tzLocalize("Europe/Paris", nonexistent: .shiftForward)
+    /// ```
+    public func tzLocalize(_ tz: String?, ambiguous: AmbiguousTime = .raise, nonexistent: NonexistentTime = .raise) throws -> Series {
+        if let tz { _ = try TimeZoneRules(tz) }
+        return try applying(.localize(tz, ambiguous: ambiguous, nonexistent: nonexistent))
+    }
+
+    /// The same instants in another zone (pandas: `s.dt.tz_convert(tz)`); nil gives naive UTC.
+    public func tzConvert(_ tz: String?) throws -> Series {
+        if let tz { _ = try TimeZoneRules(tz) }
+        return try applying(.convert(tz))
+    }
+
     /// The length of a fixed frequency alias in nanoseconds; calendar frequencies (months, years) cannot round.
     static func nanos(of frequency: String) throws -> Int64 {
         let digits = frequency.prefix { $0.isASCII && $0.isNumber }

@@ -23,6 +23,7 @@ enum DatetimeCalls {
         case "is_year_start": return .series(try dt.isYearStart)
         case "is_year_end": return .series(try dt.isYearEnd)
         case "is_leap_year": return .series(try dt.isLeapYear)
+        case "tz": return .scalar(dt.tz.map(Scalar.string) ?? .none)
         default: throw RunnerGap("Series.dt.\(name) is not mapped to Bamboo")
         }
     }
@@ -31,10 +32,11 @@ enum DatetimeCalls {
         let parameters: [String: [String]] = [
             "normalize": [], "floor": ["freq", "ambiguous", "nonexistent"], "ceil": ["freq", "ambiguous", "nonexistent"],
             "round": ["freq", "ambiguous", "nonexistent"], "strftime": ["date_format"], "day_name": ["locale"], "month_name": ["locale"],
+            "tz_localize": ["tz", "ambiguous", "nonexistent"], "tz_convert": ["tz"],
         ]
         guard let names = parameters[name] else { throw RunnerGap("Series.dt.\(name) is not mapped to Bamboo") }
         let a = try Arguments("dt.\(name)", args, kwargs, parameters: names)
-        for keyword in ["ambiguous", "nonexistent", "locale"] where a.has(keyword) { throw RunnerGap("dt.\(name)(\(keyword)=) is not supported by Bamboo yet") }
+        for keyword in ["ambiguous", "nonexistent", "locale"] where a.has(keyword) && name != "tz_localize" { throw RunnerGap("dt.\(name)(\(keyword)=) is not supported by Bamboo yet") }
         func text(_ key: String) throws -> String {
             guard let value = try a.string(key) else { throw RunnerGap("dt.\(name) needs \(key)") }
             return value
@@ -47,6 +49,22 @@ enum DatetimeCalls {
         case "strftime": return .series(try dt.strftime(text("date_format")))
         case "day_name": return .series(try dt.dayName())
         case "month_name": return .series(try dt.monthName())
+        case "tz_convert": return .series(try dt.tzConvert(a.string("tz")))
+        case "tz_localize":
+            let ambiguous: AmbiguousTime
+            switch a["ambiguous"] {
+            case nil, .scalar(.string("raise"))?: ambiguous = .raise
+            case .scalar(.string("NaT"))?: ambiguous = .nat
+            case .scalar(.bool(let dst))?: ambiguous = .daylightSaving(dst)
+            case .list(let items)? where items.count == 1:
+                guard case .scalar(.bool(let dst)) = items[0] else { throw RunnerGap("tz_localize(ambiguous=) list of \(items[0].kind)") }
+                ambiguous = .daylightSaving(dst)
+            default: throw RunnerGap("tz_localize(ambiguous=) as given is not supported by Bamboo yet")
+            }
+            guard let nonexistent = NonexistentTime(rawValue: try a.string("nonexistent") ?? "raise") else {
+                throw RunnerGap("tz_localize(nonexistent=) as given is not supported by Bamboo yet")
+            }
+            return .series(try dt.tzLocalize(a.string("tz"), ambiguous: ambiguous, nonexistent: nonexistent))
         default: throw RunnerGap("Series.dt.\(name) is not mapped to Bamboo")
         }
     }

@@ -130,7 +130,10 @@ extension Column {
                 guard let parsed = ISODateParser.parse(text, unit: unit) else {
                     throw BambooError(.castFailed, "Unknown datetime string format, unable to parse: \(text)")
                 }
-                return .datetime(parsed, unit, tz: tz)
+                // A zoned dtype reads the text as wall time in that zone (pandas localizes it).
+                guard let tz else { return .datetime(parsed, unit, tz: nil) }
+                let local = Column(dtype: .datetime(unit, tz: nil), values: .int64([parsed]))
+                return try local.localized(to: tz).scalar(at: 0)
             case .int(let v): return .datetime(v, unit, tz: tz)
             default: break
             }

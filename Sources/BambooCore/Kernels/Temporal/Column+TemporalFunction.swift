@@ -1,14 +1,14 @@
 extension Column {
     /// Applies a `.dt` method to every value of a naive (or UTC) datetime column (pandas: `s.dt.<name>`).
     public func applying(_ function: TemporalFunction) throws -> Column {
-        guard case .datetime(let unit, let tz) = dtype else {
+        guard case .datetime(_, let tz) = dtype else {
             throw BambooError(.typeMismatch, "Can only use .dt accessor with datetimelike values")
         }
-        guard tz == nil || tz == "UTC" else {
-            throw BambooError(.unsupportedOnBackend, ".dt on a column in time zone \(tz ?? "") is not available yet; tz_convert('UTC') or tz_localize(None) first.")
-        }
-        guard case .int64(let ticks) = values else { throw BambooError.invariant("datetime storage") }
+        // Everything is computed on the wall time the values show in their own zone.
+        let (ticks, unit) = try wallTicks()
         switch function {
+        case .localize(let zone, let ambiguous, let nonexistent): return try localized(to: zone, ambiguous: ambiguous, nonexistent: nonexistent)
+        case .convert(let zone): return try converted(to: zone)
         case .field(let field):
             var out = [Int64](repeating: 0, count: count)
             var missing = false
@@ -23,7 +23,9 @@ extension Column {
         case .normalize, .rounded:
             var out = [Int64](repeating: 0, count: count)
             for row in 0..<count where !isMissing(row) { out[row] = try TemporalRounding.apply(function, ticks[row], unit: unit) }
-            return Column(dtype: dtype, values: .int64(out), validity: validity)
+            let rounded = Column(dtype: .datetime(unit, tz: nil), values: .int64(out), validity: validity)
+            // A zoned column rounds its wall time and localizes the result again, as pandas does.
+            return try tz.map { try rounded.localized(to: $0) } ?? rounded
         case .strftime, .dayName, .monthName:
             return Column(strings: (0..<count).map { row -> String? in
                 guard !isMissing(row) else { return nil }

@@ -12,6 +12,10 @@ public enum TemporalFunction: Sendable, Hashable, CustomStringConvertible {
     case strftime(String)
     /// `day_name()` / `month_name()` in English.
     case dayName, monthName
+    /// `tz_localize(tz, ambiguous=, nonexistent=)`; nil removes the zone.
+    case localize(String?, ambiguous: AmbiguousTime, nonexistent: NonexistentTime)
+    /// `tz_convert(tz)`.
+    case convert(String?)
 
     public enum RoundingMode: String, Sendable, Hashable { case floor, ceil, round }
 
@@ -24,6 +28,8 @@ public enum TemporalFunction: Sendable, Hashable, CustomStringConvertible {
         case .strftime(let format): return "strftime('\(format)')"
         case .dayName: return "day_name"
         case .monthName: return "month_name"
+        case .localize(let tz, _, let n): return "tz_localize(\(tz ?? "None"), nonexistent=\(n.rawValue))"
+        case .convert(let tz): return "tz_convert(\(tz ?? "None"))"
         }
     }
 }
