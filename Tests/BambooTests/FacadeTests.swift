@@ -66,6 +66,28 @@ import Testing
         #expect(try await frame.values("total").map(\.description) == ["7.5", "nan", "20.0", "2.0"])
     }
 
+    @Test func datetimeColumnsSitOneSpaceFromTheirNeighbour() async throws {
+        let frame = try DataFrame(columns: [ColumnSpec("a", [1, 2]), ColumnSpec("t", ["2024-06-01 12:00", "2024-01-01"], dtype: .datetime(.us, tz: nil)),
+                                            ColumnSpec("s", ["x", "y"])])
+        let text = try await frame.toString()
+        #expect(text == """
+               a                   t  s
+            0  1 2024-06-01 12:00:00  x
+            1  2 2024-01-01 00:00:00  y
+            """)
+    }
+
+    @Test func zonedDatetimesShowTheirWallTimeAndOffset() async throws {
+        let zoned = try DataFrame(columns: [ColumnSpec(0, ["2024-06-01 12:00:00", "2024-01-01 00:30:00"], dtype: .datetime(.us, tz: "Europe/Paris"))])
+        // pandas: pd.Series([...], dtype="datetime64[us, Europe/Paris]").to_frame()
+        let text = try await zoned.toString()
+        #expect(text == """
+                                      0
+            0 2024-06-01 12:00:00+02:00
+            1 2024-01-01 00:30:00+01:00
+            """)
+    }
+
     @Test func displayMatchesPandasLayout() async throws {
         let text = try await df.toString()
         #expect(text == """

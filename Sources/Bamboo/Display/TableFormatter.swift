@@ -21,12 +21,14 @@ enum TableFormatter {
         var grid: [[String]] = header.map { Array(repeating: "", count: levels) + $0 }
         if named { grid.append(names + labels.map { _ in "" }) }
         for r in rows.positions.indices { grid.append(indexCells.map { $0[r] } + dataCells.map { valuePad + $0[r] }) }
+        // pandas' datetime formatter leaves out the leading space its other formatters add.
+        let datetimeColumns = Set(columns.indices.filter { if case .datetime = columns[$0].dtype { true } else { false } })
         var widths = [Int](repeating: 0, count: levels + labels.count)
         for line in grid { for (c, text) in line.enumerated() { widths[c] = Swift.max(widths[c], text.count) } }
         var out = grid.map { line in
             line.enumerated().map { c, text in
                 c < levels ? (c == 0 ? "" : " ") + text + String(repeating: " ", count: widths[c] - text.count)
-                    : String(repeating: " ", count: widths[c] - text.count + separator) + text
+                    : String(repeating: " ", count: widths[c] - text.count + (datetimeColumns.contains(c - levels) ? 1 : separator)) + text
             }.joined()
         }
         if rows.truncated { out.append(""); out.append("[\(n) rows x \(labels.count) columns]") }

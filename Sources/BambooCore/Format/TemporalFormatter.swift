@@ -57,11 +57,24 @@ public enum TemporalFormatter {
         return text
     }
 
-    /// `str(pd.Timestamp)` for a value in `unit` (zone offset not applied: ticks are wall time here).
+    /// `str(pd.Timestamp)` for a value in `unit`: a zoned value (a UTC instant) shows its wall time
+    /// in the zone and the offset, `2024-06-01 12:00:00+02:00`.
     public static func timestamp(_ ticks: Int64, unit: TimeUnit, tz: String?) -> String {
-        let (days, secondOfDay, fraction) = split(ticks, unit: unit)
+        var offset: Int64?
+        var wall = ticks
+        if let tz, let rules = try? TimeZoneRules(tz) {
+            let instant = split(ticks, unit: unit)
+            let seconds = instant.days * 86_400 + instant.secondOfDay
+            let zoneOffset = rules.offset(atUTC: seconds)
+            let (shifted, overflow) = ticks.addingReportingOverflow(zoneOffset * unit.ticksPerSecond)
+            if !overflow { (wall, offset) = (shifted, zoneOffset) }
+        }
+        let (days, secondOfDay, fraction) = split(wall, unit: unit)
         let (y, m, d) = civil(fromDays: days)
-        return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2) + " " + clock(secondOfDay, fraction: fraction, unit: unit)
+        let text = pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2) + " " + clock(secondOfDay, fraction: fraction, unit: unit)
+        guard let offset else { return text }
+        let magnitude = offset < 0 ? -offset : offset
+        return text + (offset < 0 ? "-" : "+") + pad(magnitude / 3600, 2) + ":" + pad(magnitude / 60 % 60, 2)
     }
 
     /// `str(pd.Timedelta)`: `1 days 02:03:04`.
