@@ -36,6 +36,21 @@ extension CallMapper {
     /// `pd.concat(objs, ...)` and `pd.merge(left, right, ...)`.
     static func function(_ name: String, args: [CaseValue], kwargs: [(String, CaseValue)]) async throws -> CaseValue {
         switch name {
+        case "to_datetime":
+            let a = try Arguments(name, args, kwargs, parameters: ["arg", "errors", "dayfirst", "yearfirst", "utc", "format", "exact", "unit",
+                                                                   "origin", "cache"])
+            for keyword in ["dayfirst", "yearfirst", "exact", "origin", "cache"] where a.has(keyword) {
+                throw RunnerGap("to_datetime(\(keyword)=) is not supported by Bamboo yet")
+            }
+            guard case .series(let series)? = a["arg"] else { throw RunnerGap("to_datetime of \(a["arg"]?.kind ?? "nothing")") }
+            guard let errors = DatetimeErrors(rawValue: try a.string("errors") ?? "raise") else {
+                throw BambooError(.invalidArgument, "errors must be one of 'raise' or 'coerce'")
+            }
+            let unit = try a.string("unit").map { text -> TimeUnit in
+                guard let unit = TimeUnit(rawValue: text) else { throw RunnerGap("to_datetime(unit=\(text)) is not supported by Bamboo yet") }
+                return unit
+            }
+            return .series(try toDatetime(series, format: a.string("format"), errors: errors, utc: a.bool("utc", default: false), unit: unit))
         case "crosstab":
             let a = try Arguments(name, args, kwargs, parameters: ["index", "columns", "values", "rownames", "colnames", "aggfunc", "margins",
                                                                    "margins_name", "dropna", "normalize"])

@@ -1,6 +1,7 @@
 extension Column {
     /// Applies a `.dt` method to every value of a naive (or UTC) datetime column (pandas: `s.dt.<name>`).
     public func applying(_ function: TemporalFunction) throws -> Column {
+        if case .parse(let options) = function { return try parsedAsDatetime(options) }
         guard case .datetime(_, let tz) = dtype else {
             throw BambooError(.typeMismatch, "Can only use .dt accessor with datetimelike values")
         }
@@ -9,6 +10,7 @@ extension Column {
         switch function {
         case .localize(let zone, let ambiguous, let nonexistent): return try localized(to: zone, ambiguous: ambiguous, nonexistent: nonexistent)
         case .convert(let zone): return try converted(to: zone)
+        case .parse(let options): return try parsedAsDatetime(options)
         case .field(let field):
             var out = [Int64](repeating: 0, count: count)
             var missing = false

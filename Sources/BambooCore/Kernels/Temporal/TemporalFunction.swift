@@ -16,6 +16,8 @@ public enum TemporalFunction: Sendable, Hashable, CustomStringConvertible {
     case localize(String?, ambiguous: AmbiguousTime, nonexistent: NonexistentTime)
     /// `tz_convert(tz)`.
     case convert(String?)
+    /// `pd.to_datetime(...)` of text or numbers.
+    case parse(DatetimeParseOptions)
 
     public enum RoundingMode: String, Sendable, Hashable { case floor, ceil, round }
 
@@ -30,6 +32,7 @@ public enum TemporalFunction: Sendable, Hashable, CustomStringConvertible {
         case .monthName: return "month_name"
         case .localize(let tz, _, let n): return "tz_localize(\(tz ?? "None"), nonexistent=\(n.rawValue))"
         case .convert(let tz): return "tz_convert(\(tz ?? "None"))"
+        case .parse(let o): return "to_datetime(format=\(o.format ?? "None"), errors=\(o.coerce ? "coerce" : "raise"), utc=\(o.utc))"
         }
     }
 }
