@@ -4,6 +4,26 @@ import Bamboo
 /// pages' Swift blocks appear here unchanged, and that each result equals pandas' output).
 enum MigrationExamples {
     static let all: [String: @Sendable () async throws -> DataFrame] = [
+        "to-datetime-fields": {
+            let df = try DataFrame(["when": ["01/02/2024 10:30", "29/02/2024 23:59", "not a date"]])
+            let when = try toDatetime(df["when"], format: "%d/%m/%Y %H:%M", errors: .coerce)
+            var result = try when.toFrame()
+            result["month"] = try when.dt.month
+            result["weekday"] = try when.dt.dayName()
+            return result
+        },
+        "tz-localize-dst": {
+            let s = try Series(["2024-03-31 01:30", "2024-03-31 02:30", "2024-10-27 02:30"], name: "t", dtype: .datetime(.us, tz: nil))
+            let result = try s.dt.tzLocalize("Europe/Paris", ambiguous: .nat, nonexistent: .shiftForward).toFrame()
+            return result
+        },
+        "tz-convert-hour": {
+            let s = try toDatetime(Series(["2024-03-10T06:30:00Z", "2024-03-10T07:30:00Z"], name: "t"), utc: true)
+            let ny = try s.dt.tzConvert("America/New_York")
+            var result = try ny.toFrame()
+            result["hour"] = try ny.dt.hour
+            return result
+        },
         "str-clean-and-test": {
             let df = try DataFrame(["name": ["  Ada Lovelace", "grace HOPPER ", nil, "Straße"]])
             var result = try df["name"].str.strip().str.title().rename("clean").toFrame()
