@@ -36,6 +36,13 @@ extension CallMapper {
     /// `pd.concat(objs, ...)` and `pd.merge(left, right, ...)`.
     static func function(_ name: String, args: [CaseValue], kwargs: [(String, CaseValue)]) async throws -> CaseValue {
         switch name {
+        case "date_range":
+            let a = try Arguments(name, args, kwargs, parameters: ["start", "end", "periods", "freq", "tz", "normalize", "name", "inclusive", "unit"])
+            for keyword in ["tz", "normalize", "inclusive", "unit"] where a.has(keyword) {
+                throw RunnerGap("date_range(\(keyword)=) is not supported by Bamboo yet")
+            }
+            return .index(try dateRange(start: a.string("start"), end: a.string("end"), periods: a.int("periods"), freq: a.string("freq"),
+                                        name: a.scalar("name") ?? .none))
         case "to_datetime":
             let a = try Arguments(name, args, kwargs, parameters: ["arg", "errors", "dayfirst", "yearfirst", "utc", "format", "exact", "unit",
                                                                    "origin", "cache"])
