@@ -26,6 +26,9 @@ indirect enum CaseValue: Sendable {
     case moving(Rolling, series: Bool)
     /// `x.ewm(...)`.
     case exponential(ExponentialMoving, series: Bool)
+    /// `gb.rolling(...)`, `gb.expanding(...)`, `gb.ewm(...)` (frame results; one column for a SeriesGroupBy).
+    case groupedMoving(GroupedRolling, series: Bool)
+    case groupedExponential(GroupedExponentialMoving, series: Bool)
 
     var kind: String {
         switch self {
@@ -45,6 +48,8 @@ indirect enum CaseValue: Sendable {
         case .datetimes: return "DatetimeProperties"
         case .moving: return "Rolling"
         case .exponential: return "ExponentialMovingWindow"
+        case .groupedMoving: return "RollingGroupby"
+        case .groupedExponential: return "ExponentialMovingWindowGroupby"
         }
     }
 

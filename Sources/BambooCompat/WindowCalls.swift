@@ -40,6 +40,29 @@ enum WindowCalls {
         case .exponential(let window, let series):
             guard name == "mean" else { throw RunnerGap("ExponentialMovingWindow.\(name) is not mapped to Bamboo") }
             return try wrap(window.mean(), series: series)
+        case .groupedMoving(let window, let series):
+            let a = try Arguments(name, args, kwargs, parameters: ["ddof"])
+            let ddof = try a.int("ddof") ?? 1
+            let frame: DataFrame
+            switch name {
+            case "sum": frame = try window.sum()
+            case "mean": frame = try window.mean()
+            case "min": frame = try window.min()
+            case "max": frame = try window.max()
+            case "median": frame = try window.median()
+            case "count": frame = try window.count()
+            case "std": frame = try window.std(ddof: ddof)
+            case "var": frame = try window.var(ddof: ddof)
+            default: throw RunnerGap("RollingGroupby.\(name) is not mapped to Bamboo")
+            }
+            return try wrap(frame, series: series)
+        case .groupedExponential(let window, let series):
+            guard name == "mean" else { throw RunnerGap("ExponentialMovingWindowGroupby.\(name) is not mapped to Bamboo") }
+            return try wrap(window.mean(), series: series)
+        case .groupBy(let gb, _) where ["rolling", "expanding", "ewm"].contains(name):
+            return try groupedWindow(name, gb, series: false, args, kwargs)
+        case .seriesGroupBy(let gb) where ["rolling", "expanding", "ewm"].contains(name):
+            return try groupedWindow(name, gb.groupBy, series: true, args, kwargs)
         case .frame, .series:
             guard let parameters = parameters[name] else { return nil }
             let a = try Arguments(name, args, kwargs, parameters: parameters)
@@ -80,6 +103,25 @@ enum WindowCalls {
             }
         default:
             return nil
+        }
+    }
+
+    static func groupedWindow(_ name: String, _ gb: DataFrameGroupBy, series: Bool, _ args: [CaseValue], _ kwargs: [(String, CaseValue)]) throws -> CaseValue {
+        guard let names = parameters[name] else { throw RunnerGap("\(name) is not mapped to Bamboo") }
+        let a = try Arguments(name, args, kwargs, parameters: names)
+        for keyword in names where a.has(keyword) && !(supported[name] ?? []).contains(keyword) {
+            throw RunnerGap("groupby.\(name)(\(keyword)=) is not supported by Bamboo yet")
+        }
+        switch name {
+        case "rolling":
+            guard let window = try a.int("window") else { throw RunnerGap("rolling with a non-integer window") }
+            return .groupedMoving(try gb.rolling(window, minPeriods: a.int("min_periods"), center: a.bool("center", default: false)), series: series)
+        case "expanding": return .groupedMoving(try gb.expanding(minPeriods: a.int("min_periods") ?? 1), series: series)
+        default:
+            func number(_ key: String) throws -> Double? { try a.scalar(key).flatMap { $0.doubleValue } }
+            return .groupedExponential(try gb.ewm(com: number("com"), span: number("span"), halflife: number("halflife"), alpha: number("alpha"),
+                                                  minPeriods: a.int("min_periods") ?? 0, adjust: a.bool("adjust", default: true),
+                                                  ignoreNA: a.bool("ignore_na", default: false)), series: series)
         }
     }
 

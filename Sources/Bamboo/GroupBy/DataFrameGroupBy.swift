@@ -250,6 +250,9 @@ public struct DataFrameGroupBy: Sendable {
 public struct SeriesGroupBy: Sendable {
     let groups: DataFrameGroupBy
 
+    /// The one-column frame grouping behind this Series grouping.
+    public var groupBy: DataFrameGroupBy { groups }
+
     public func sum(minCount: Int = 0, skipna: Bool = true) throws -> Series { try Series.wrapping(groups.sum(minCount: minCount, skipna: skipna)) }
     public func prod(minCount: Int = 0, skipna: Bool = true) throws -> Series { try Series.wrapping(groups.prod(minCount: minCount, skipna: skipna)) }
     public func mean(skipna: Bool = true) throws -> Series { try Series.wrapping(groups.mean(skipna: skipna)) }

@@ -17,6 +17,10 @@ public enum GroupWindowFunction: Sendable, Hashable {
     case ewmMean(ExponentialWindow)
     /// `pct_change(periods)`: the change from `periods` rows earlier, as a fraction (no filling, as pandas 3).
     case pctChange(periods: Int)
+    /// Each row's group, numbered by first appearance (-1 for a row in no group).
+    case groupNumber
+    /// The values unchanged (keys carried through a grouped window).
+    case passthrough
 
     public var name: String {
         switch self {
@@ -30,6 +34,8 @@ public enum GroupWindowFunction: Sendable, Hashable {
         case .rolling(let w): return w.window == Int.max ? "expanding(\(w.minPeriods)).\(w.function.rawValue)" : "rolling(\(w.window)\(w.center ? ", center" : "")).\(w.function.rawValue)"
         case .ewmMean(let w): return "ewm(alpha=\(w.alpha)).mean"
         case .pctChange(let n): return "pct_change(\(n))"
+        case .groupNumber: return "ngroup"
+        case .passthrough: return "passthrough"
         }
     }
 
@@ -38,7 +44,8 @@ public enum GroupWindowFunction: Sendable, Hashable {
         switch self {
         case .transform(let f, _): return try f.resultDType(for: input)
         case .custom(let function): return function.dtype
-        case .cumcount: return .int64
+        case .cumcount, .groupNumber: return .int64
+        case .passthrough: return input
         case .rank: return input.usesNA ? .nullableFloat64 : .float64
         case .cumulative(.cumsum, _), .cumulative(.cumprod, _):
             switch input {
@@ -80,6 +87,10 @@ public enum GroupWindowFunction: Sendable, Hashable {
         switch self {
         case .custom(let function):
             return try function.transform(column, grouping: grouping)
+        case .passthrough:
+            return column
+        case .groupNumber:
+            return Column(int64: grouping.groupOfRow.map { Int64($0) })
         case .transform(let function, let ddof):
             let aggregated = try function.apply(column, grouping: grouping, options: AggregateOptions(ddof: ddof))
             for (group, rows) in members.enumerated() { for row in rows { out[row] = aggregated.scalar(at: group) } }
