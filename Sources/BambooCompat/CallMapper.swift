@@ -109,7 +109,7 @@ enum CallMapper {
         }
         if case .strings(let str) = target { return try await StringCalls.call(name, str, args, kwargs) }
         if case .datetimes(let dt) = target { return try DatetimeCalls.call(name, dt, args, kwargs) }
-        if let result = try WindowCalls.call(name, on: target, args, kwargs) { return result }
+        if let result = try await WindowCalls.call(name, on: target, args, kwargs) { return result }
         guard let parameters = parameters[name] else { throw RunnerGap("\(name) is not mapped to Bamboo") }
         let a = try Arguments(name, args, kwargs, parameters: parameters)
         // groupby methods honour keywords their frame namesakes do not (min_count, skipna, ...).

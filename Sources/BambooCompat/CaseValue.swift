@@ -29,6 +29,8 @@ indirect enum CaseValue: Sendable {
     /// `gb.rolling(...)`, `gb.expanding(...)`, `gb.ewm(...)` (frame results; one column for a SeriesGroupBy).
     case groupedMoving(GroupedRolling, series: Bool)
     case groupedExponential(GroupedExponentialMoving, series: Bool)
+    /// `x.resample(...)`.
+    case resampler(Resampler, series: Bool)
 
     var kind: String {
         switch self {
@@ -50,6 +52,7 @@ indirect enum CaseValue: Sendable {
         case .exponential: return "ExponentialMovingWindow"
         case .groupedMoving: return "RollingGroupby"
         case .groupedExponential: return "ExponentialMovingWindowGroupby"
+        case .resampler: return "Resampler"
         }
     }
 

@@ -19,8 +19,41 @@ enum WindowCalls {
     ]
 
     /// nil when `name` on `target` is not a whole-frame window call.
-    static func call(_ name: String, on target: CaseValue, _ args: [CaseValue], _ kwargs: [(String, CaseValue)]) throws -> CaseValue? {
+    static func call(_ name: String, on target: CaseValue, _ args: [CaseValue], _ kwargs: [(String, CaseValue)]) async throws -> CaseValue? {
         switch target {
+        case .resampler(let bins, let series):
+            let a = try Arguments(name, args, kwargs, parameters: ["ddof", "min_count"])
+            let frame: DataFrame
+            switch name {
+            case "sum": frame = try bins.sum(minCount: a.int("min_count") ?? 0)
+            case "mean": frame = try bins.mean()
+            case "median": frame = try bins.median()
+            case "min": frame = try bins.min()
+            case "max": frame = try bins.max()
+            case "count": frame = try bins.count()
+            case "first": frame = try bins.first()
+            case "last": frame = try bins.last()
+            case "std": frame = try bins.std(ddof: a.int("ddof") ?? 1)
+            case "var": frame = try bins.var(ddof: a.int("ddof") ?? 1)
+            default: throw RunnerGap("Resampler.\(name) is not mapped to Bamboo")
+            }
+            return try wrap(frame, series: series)
+        case .frame where name == "resample", .series where name == "resample":
+            let a = try Arguments(name, args, kwargs, parameters: ["rule", "axis", "closed", "label", "convention", "on", "level", "origin", "offset", "group_keys"])
+            for keyword in ["axis", "convention", "level", "origin", "offset", "group_keys"] where a.has(keyword) {
+                throw RunnerGap("resample(\(keyword)=) is not supported by Bamboo yet")
+            }
+            guard let rule = try a.string("rule") else { throw RunnerGap("resample without a rule") }
+            func side(_ key: String) throws -> BinSide {
+                guard let text = try a.string(key) else { return .left }
+                guard let side = BinSide(rawValue: text) else { throw BambooError(.invalidArgument, "\(key) must be 'right', 'left' or None") }
+                return side
+            }
+            switch target {
+            case .frame(let df): return .resampler(try await df.resample(rule, on: a.scalar("on"), closed: side("closed"), label: side("label")), series: false)
+            case .series(let s): return .resampler(try await s.resample(rule, closed: side("closed"), label: side("label")), series: true)
+            default: return nil
+            }
         case .moving(let window, let series):
             let a = try Arguments(name, args, kwargs, parameters: ["ddof"])
             let ddof = try a.int("ddof") ?? 1

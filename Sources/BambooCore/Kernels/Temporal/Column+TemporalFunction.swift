@@ -11,6 +11,13 @@ extension Column {
         case .localize(let zone, let ambiguous, let nonexistent): return try localized(to: zone, ambiguous: ambiguous, nonexistent: nonexistent)
         case .convert(let zone): return try converted(to: zone)
         case .parse(let options): return try parsedAsDatetime(options)
+        case .bin(let origin, let step, let closedRight, let labelRight):
+            guard step > 0 else { throw BambooError(.invalidArgument, "resample needs a positive frequency") }
+            var out = [Int64](repeating: 0, count: count)
+            for row in 0..<count where !isMissing(row) {
+                out[row] = TemporalBinning.label(ticks[row], origin: origin, step: step, closedRight: closedRight, labelRight: labelRight)
+            }
+            return Column(dtype: dtype, values: .int64(out), validity: validity)
         case .field(let field):
             var out = [Int64](repeating: 0, count: count)
             var missing = false

@@ -18,6 +18,9 @@ public enum TemporalFunction: Sendable, Hashable, CustomStringConvertible {
     case convert(String?)
     /// `pd.to_datetime(...)` of text or numbers.
     case parse(DatetimeParseOptions)
+    /// `resample`'s bin of each value: bins of `step` ticks from `origin`, closed on the right or the
+    /// left, labelled by their right or left edge.
+    case bin(origin: Int64, step: Int64, closedRight: Bool, labelRight: Bool)
 
     public enum RoundingMode: String, Sendable, Hashable { case floor, ceil, round }
 
@@ -32,6 +35,8 @@ public enum TemporalFunction: Sendable, Hashable, CustomStringConvertible {
         case .monthName: return "month_name"
         case .localize(let tz, _, let n): return "tz_localize(\(tz ?? "None"), nonexistent=\(n.rawValue))"
         case .convert(let tz): return "tz_convert(\(tz ?? "None"))"
+        case .bin(let origin, let step, let closedRight, let labelRight):
+            return "bin(origin=\(origin), step=\(step), closed=\(closedRight ? "right" : "left"), label=\(labelRight ? "right" : "left"))"
         case .parse(let o): return "to_datetime(format=\(o.format ?? "None"), errors=\(o.coerce ? "coerce" : "raise"), utc=\(o.utc))"
         }
     }
