@@ -4,6 +4,11 @@ import Bamboo
 /// pages' Swift blocks appear here unchanged, and that each result equals pandas' output).
 enum MigrationExamples {
     static let all: [String: @Sendable () async throws -> DataFrame] = [
+        "resample-hourly": {
+            let df = try DataFrame(columns: [ColumnSpec("t", ["2024-01-01 00:30", "2024-01-01 00:50", "2024-01-01 03:10"], dtype: .datetime(.us, tz: nil)), ColumnSpec("n", [1, 2, 5])])
+            let result = try await df.resample("h", on: "t").sum()
+            return result
+        },
         "to-datetime-fields": {
             let df = try DataFrame(["when": ["01/02/2024 10:30", "29/02/2024 23:59", "not a date"]])
             let when = try toDatetime(df["when"], format: "%d/%m/%Y %H:%M", errors: .coerce)
