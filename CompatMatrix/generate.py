@@ -61,7 +61,7 @@ STEP_KINDS = {
     "unary": {"unary"},
 }
 # Top-level pandas functions a program may call with the `function` step.
-TOP_LEVEL_FUNCTIONS = {"concat", "merge", "get_dummies", "crosstab", "to_datetime", "date_range"}
+TOP_LEVEL_FUNCTIONS = {"concat", "merge", "get_dummies", "crosstab", "to_datetime", "date_range", "to_timedelta"}
 BINARY_OPS = {
     "+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv,
     "//": operator.floordiv, "%": operator.mod, "**": operator.pow,

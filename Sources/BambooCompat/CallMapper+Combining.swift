@@ -43,6 +43,17 @@ extension CallMapper {
             }
             return .index(try dateRange(start: a.string("start"), end: a.string("end"), periods: a.int("periods"), freq: a.string("freq"),
                                         name: a.scalar("name") ?? .none))
+        case "to_timedelta":
+            let a = try Arguments(name, args, kwargs, parameters: ["arg", "unit", "errors"])
+            guard case .series(let series)? = a["arg"] else { throw RunnerGap("to_timedelta of \(a["arg"]?.kind ?? "nothing")") }
+            guard let errors = DatetimeErrors(rawValue: try a.string("errors") ?? "raise") else {
+                throw BambooError(.invalidArgument, "errors must be one of 'raise' or 'coerce'")
+            }
+            let unit = try a.string("unit").map { text -> TimeUnit in
+                guard let unit = TimeUnit(rawValue: text) else { throw RunnerGap("to_timedelta(unit=\(text)) is not supported by Bamboo yet") }
+                return unit
+            }
+            return .series(try toTimedelta(series, unit: unit, errors: errors))
         case "to_datetime":
             let a = try Arguments(name, args, kwargs, parameters: ["arg", "errors", "dayfirst", "yearfirst", "utc", "format", "exact", "unit",
                                                                    "origin", "cache"])

@@ -2,6 +2,7 @@ extension Column {
     /// Applies a `.dt` method to every value of a naive (or UTC) datetime column (pandas: `s.dt.<name>`).
     public func applying(_ function: TemporalFunction) throws -> Column {
         if case .parse(let options) = function { return try parsedAsDatetime(options) }
+        if case .parseTimedelta(let unit, let coerce) = function { return try parsedAsTimedelta(unit: unit, coerce: coerce) }
         guard case .datetime(_, let tz) = dtype else {
             throw BambooError(.typeMismatch, "Can only use .dt accessor with datetimelike values")
         }
@@ -11,6 +12,7 @@ extension Column {
         case .localize(let zone, let ambiguous, let nonexistent): return try localized(to: zone, ambiguous: ambiguous, nonexistent: nonexistent)
         case .convert(let zone): return try converted(to: zone)
         case .parse(let options): return try parsedAsDatetime(options)
+        case .parseTimedelta(let unit, let coerce): return try parsedAsTimedelta(unit: unit, coerce: coerce)
         case .bin(let origin, let step, let closedRight, let labelRight):
             guard step > 0 else { throw BambooError(.invalidArgument, "resample needs a positive frequency") }
             var out = [Int64](repeating: 0, count: count)

@@ -18,6 +18,8 @@ public enum TemporalFunction: Sendable, Hashable, CustomStringConvertible {
     case convert(String?)
     /// `pd.to_datetime(...)` of text or numbers.
     case parse(DatetimeParseOptions)
+    /// `pd.to_timedelta(...)` of text or numbers.
+    case parseTimedelta(unit: TimeUnit?, coerce: Bool)
     /// `resample`'s bin of each value: bins of `step` ticks from `origin`, closed on the right or the
     /// left, labelled by their right or left edge.
     case bin(origin: Int64, step: Int64, closedRight: Bool, labelRight: Bool)
@@ -37,6 +39,7 @@ public enum TemporalFunction: Sendable, Hashable, CustomStringConvertible {
         case .convert(let tz): return "tz_convert(\(tz ?? "None"))"
         case .bin(let origin, let step, let closedRight, let labelRight):
             return "bin(origin=\(origin), step=\(step), closed=\(closedRight ? "right" : "left"), label=\(labelRight ? "right" : "left"))"
+        case .parseTimedelta(let unit, let coerce): return "to_timedelta(unit=\(unit?.rawValue ?? "None"), errors=\(coerce ? "coerce" : "raise"))"
         case .parse(let o): return "to_datetime(format=\(o.format ?? "None"), errors=\(o.coerce ? "coerce" : "raise"), utc=\(o.utc))"
         }
     }
