@@ -12,6 +12,7 @@ public enum Kernels {
         }
         if op.isComparison { return try Comparison.apply(op, l, r) }
         if op.isLogical { return try BooleanLogic.apply(op, l, r) }
+        if let temporal = try TemporalArithmetic.apply(op, l, r) { return temporal }
         return try Arithmetic.apply(op, l, r)
     }
 
