@@ -14,6 +14,7 @@ enum Comparison {
         }
         if case .category = lhs.dtype { return try mixed(op, lhs, rhs) }
         if case .category = rhs.dtype { return try mixed(op, lhs, rhs) }
+        if let temporal = try instants(op, lhs, rhs) { return temporal }
         var out = [Bool](repeating: false, count: n)
         switch (lhs.values, rhs.values) {
         case (.string(let a), .string(let b)):
@@ -51,6 +52,24 @@ enum Comparison {
             return Column(bool: out)
         }
         return Column(dtype: .nullableBool, values: .bool(out), validity: Bitmap.and(lhs.validity, rhs.validity))
+    }
+
+    /// Datetimes in different units or zones (both zoned or both naive) compare as instants, and
+    /// timedeltas in different units as durations; nil for anything else.
+    static func instants(_ op: BinaryOperator, _ lhs: Column, _ rhs: Column) throws -> Column? {
+        let unit: TimeUnit
+        switch (lhs.dtype, rhs.dtype) {
+        case (.datetime(let ua, let za), .datetime(let ub, let zb)) where (za == nil) == (zb == nil) && (ua != ub || za != zb):
+            unit = TemporalArithmetic.finer(ua, ub)
+        case (.timedelta(let ua), .timedelta(let ub)) where ua != ub:
+            unit = TemporalArithmetic.finer(ua, ub)
+        default: return nil
+        }
+        let (a, b) = (try TemporalArithmetic.ticks(lhs, unit), try TemporalArithmetic.ticks(rhs, unit))
+        return Column(bool: (0..<lhs.count).map { i in
+            guard let x = a[i], let y = b[i] else { return op == .notEqual }
+            return holds(op, x == y ? 0 : (x < y ? -1 : 1))
+        })
     }
 
     static func sameTemporalFamily(_ a: DType, _ b: DType) -> Bool {
