@@ -124,6 +124,9 @@ enum WindowCalls {
                 return try wrap(frame.rank(method: method, ascending: a.bool("ascending", default: true), naOption: naOption, pct: a.bool("pct", default: false)),
                                 series: isSeries)
             case "rolling":
+                if case .string(let span)? = try a.scalar("window") {
+                    return .moving(try frame.rolling(span, minPeriods: a.int("min_periods") ?? 1), series: isSeries)
+                }
                 guard let window = try a.int("window") else { throw RunnerGap("rolling with a non-integer window") }
                 return .moving(try frame.rolling(window, minPeriods: a.int("min_periods"), center: a.bool("center", default: false)), series: isSeries)
             case "expanding": return .moving(try frame.expanding(minPeriods: a.int("min_periods") ?? 1), series: isSeries)

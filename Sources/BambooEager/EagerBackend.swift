@@ -167,7 +167,10 @@ public struct EagerBackend: Backend {
             let grouping = try Grouping.make(keys: try keys.map(input.evaluate), rowCount: input.rowCount, sort: false, dropna: dropna)
             var columns: [FieldID: Column] = [:]
             for field in inputPlan.schema.index.fields { columns[field.id] = try input.column(field.id) }
-            for window in windows { columns[window.field.id] = try window.function.apply(try input.evaluate(window.input), grouping: grouping) }
+            for window in windows {
+                columns[window.field.id] = try window.function.apply(try input.evaluate(window.input), grouping: grouping,
+                                                                     times: try window.times.map(input.evaluate))
+            }
             return EagerTable(schema: plan.schema, columns: columns, rowCount: input.rowCount)
 
         case .explode(let inputPlan, let columns):

@@ -35,6 +35,19 @@ extension DataFrame {
         return Rolling(frame: self, window: window, minPeriods: minPeriods ?? window, center: center)
     }
 
+    /// A window of a time span on the datetime index (pandas: `df.rolling("3D", min_periods=)`): the
+    /// rows whose time lies in `(t - span, t]`; `minPeriods` defaults to 1. The index must be
+    /// sorted. Spans: `D`, `h`, `min`, `s`, `ms`, `us` with multiples.
+    public func rolling(_ span: String, minPeriods: Int = 1) throws -> Rolling {
+        let nanos = try DatetimeMethods.nanos(of: span)
+        let levels = try labelledPlan().schema.index.fields
+        guard levels.count == 1, case .datetime(let unit, _) = levels[0].dtype else {
+            throw BambooError(.invalidArgument, "window must be an integer 0 or greater")
+        }
+        let perTick = 1_000_000_000 / unit.ticksPerSecond
+        return Rolling(frame: self, window: Int.max, minPeriods: minPeriods, center: false, span: Swift.max(1, nanos / perTick))
+    }
+
     /// A window of every row so far (pandas: `df.expanding(min_periods=)`).
     public func expanding(minPeriods: Int = 1) throws -> Rolling {
         Rolling(frame: self, window: Int.max, minPeriods: minPeriods, center: false)
@@ -66,9 +79,17 @@ extension DataFrame {
     /// The frame's columns through a whole-frame window function (one group holding every row).
     func window(_ function: GroupWindowFunction) throws -> DataFrame {
         try checkDeferred()
-        let columns = try schema.columns.map { field in
-            WindowColumn(field: Field(label: field.label, dtype: try function.resultDType(for: field.dtype)), function: function, input: .column(field.id))
+        // A time-based window reads the index, so the index must be explicit.
+        var input = plan
+        var times: Expr?
+        if case .timeRolling = function {
+            input = try labelledPlan()
+            times = input.schema.index.fields.first.map { .column($0.id) }
         }
-        return DataFrame(session: session, plan: try LogicalPlan(.groupWindow(plan, keys: [], columns: columns, dropna: false)))
+        let columns = try schema.columns.map { field in
+            WindowColumn(field: Field(label: field.label, dtype: try function.resultDType(for: field.dtype)), function: function, input: .column(field.id),
+                         times: times)
+        }
+        return DataFrame(session: session, plan: try LogicalPlan(.groupWindow(input, keys: [], columns: columns, dropna: false)))
     }
 }

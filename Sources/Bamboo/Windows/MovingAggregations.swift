@@ -8,9 +8,13 @@ public struct Rolling: Sendable {
     let window: Int
     let minPeriods: Int
     let center: Bool
+    /// A time span in the index's ticks (`rolling("3D")`), instead of a number of rows.
+    var span: Int64? = nil
 
     func aggregate(_ function: AggregateFunction, ddof: Int = 1) throws -> DataFrame {
-        try frame.window(.rolling(RollingWindow(window: window, minPeriods: minPeriods, center: center, function: function, ddof: ddof)))
+        let spec = RollingWindow(window: window, minPeriods: minPeriods, center: center, function: function, ddof: ddof)
+        if let span { return try frame.window(.timeRolling(spec, span: span)) }
+        return try frame.window(.rolling(spec))
     }
 
     public func sum() throws -> DataFrame { try aggregate(.sum) }
@@ -52,6 +56,10 @@ extension Series {
     /// pandas: `s.rolling(window, min_periods=, center=)`; aggregations return one-column frames: take `[name]` or use ``SeriesRolling``.
     public func rolling(_ window: Int, minPeriods: Int? = nil, center: Bool = false) throws -> SeriesRolling {
         SeriesRolling(frame: try toFrame().rolling(window, minPeriods: minPeriods, center: center))
+    }
+    /// pandas: `s.rolling("3D", min_periods=)` on a datetime index.
+    public func rolling(_ span: String, minPeriods: Int = 1) throws -> SeriesRolling {
+        SeriesRolling(frame: try toFrame().rolling(span, minPeriods: minPeriods))
     }
     /// pandas: `s.expanding(min_periods=)`.
     public func expanding(minPeriods: Int = 1) throws -> SeriesRolling { SeriesRolling(frame: try toFrame().expanding(minPeriods: minPeriods)) }

@@ -13,6 +13,8 @@ public enum GroupWindowFunction: Sendable, Hashable {
     case custom(UserFunction)
     /// `rolling(...)`/`expanding(...)` aggregations.
     case rolling(RollingWindow)
+    /// `rolling("3D")`: the rows whose time lies in `(t - span, t]`, `span` in the times' ticks.
+    case timeRolling(RollingWindow, span: Int64)
     /// `ewm(...).mean()`.
     case ewmMean(ExponentialWindow)
     /// `pct_change(periods)`: the change from `periods` rows earlier, as a fraction (no filling, as pandas 3).
@@ -33,6 +35,7 @@ public enum GroupWindowFunction: Sendable, Hashable {
         case .custom(let function): return "\(function.name) [Swift closure]"
         case .rolling(let w): return w.window == Int.max ? "expanding(\(w.minPeriods)).\(w.function.rawValue)" : "rolling(\(w.window)\(w.center ? ", center" : "")).\(w.function.rawValue)"
         case .ewmMean(let w): return "ewm(alpha=\(w.alpha)).mean"
+        case .timeRolling(let w, let span): return "rolling(\(span) ticks).\(w.function.rawValue)"
         case .pctChange(let n): return "pct_change(\(n))"
         case .groupNumber: return "ngroup"
         case .passthrough: return "passthrough"
@@ -60,7 +63,7 @@ public enum GroupWindowFunction: Sendable, Hashable {
             }
             return input
         case .shift: return input
-        case .rolling, .ewmMean, .pctChange:
+        case .rolling, .ewmMean, .pctChange, .timeRolling:
             guard [.int64, .float64, .bool, .nullableInt64, .nullableFloat64].contains(input) else {
                 throw BambooError(.typeMismatch, "No numeric types to aggregate")
             }
@@ -76,7 +79,7 @@ public enum GroupWindowFunction: Sendable, Hashable {
     }
 
     /// The function applied to each group of `column`; the result has one value per row.
-    public func apply(_ column: Column, grouping: Grouping) throws -> Column {
+    public func apply(_ column: Column, grouping: Grouping, times: Column? = nil) throws -> Column {
         let n = column.count
         var members = [[Int]](repeating: [], count: grouping.groupCount)
         for (row, group) in grouping.groupOfRow.enumerated() where group >= 0 { members[group].append(row) }
@@ -144,6 +147,30 @@ public enum GroupWindowFunction: Sendable, Hashable {
                 }
             }
             return try Column.buildUpcasting(out, dtype: dtype)
+        case .timeRolling(let window, let span):
+            guard let times, case .int64(let instants) = times.values else {
+                throw BambooError.invariant("a time-based window needs the times")
+            }
+            // pandas accepts times sorted either way; a decreasing order measures the span forward.
+            let increasing = (1..<Swift.max(1, n)).allSatisfy { instants[$0] >= instants[$0 - 1] }
+            let decreasing = (1..<Swift.max(1, n)).allSatisfy { instants[$0] <= instants[$0 - 1] }
+            guard increasing || decreasing, (0..<n).allSatisfy({ !times.isMissing($0) }) else {
+                throw BambooError(.invalidArgument, "index values must be monotonic")
+            }
+            let numbers = try column.astype(.float64)
+            guard case .float64(let values) = numbers.values else { throw BambooError.invariant("float storage") }
+            var result = [Double](repeating: .nan, count: n)
+            for rows in members {
+                for (k, row) in rows.enumerated() {
+                    var start = k
+                    while start > 0, increasing ? instants[rows[start - 1]] > instants[row] &- span : instants[rows[start - 1]] < instants[row] &+ span {
+                        start -= 1
+                    }
+                    let present = rows[start...k].map { values[$0] }.filter { !$0.isNaN }
+                    result[row] = window.aggregate(present, rows: k - start + 1)
+                }
+            }
+            return Column(float64: result)
         case .rolling, .ewmMean, .pctChange:
             let numbers = try column.astype(.float64)
             guard case .float64(let values) = numbers.values else { throw BambooError.invariant("float storage") }

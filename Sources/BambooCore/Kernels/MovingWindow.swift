@@ -27,6 +27,20 @@ public struct RollingWindow: Sendable, Hashable {
         return first <= last ? first...last : nil
     }
 
+    /// The aggregate of one window's present values (`rows` counts its rows, missing ones included).
+    func aggregate(_ present: [Double], rows: Int) -> Double {
+        if function == .count { return rows >= minPeriods ? Double(present.count) : .nan }
+        guard present.count >= minPeriods else { return .nan }
+        guard !present.isEmpty else { return function == .sum ? 0 : .nan }
+        switch function {
+        case .sum: return present.reduce(0, +)
+        case .mean: return present.reduce(0, +) / Double(present.count)
+        case .min: return present.min() ?? .nan
+        case .max: return present.max() ?? .nan
+        default: return AggregateFunction.moment(function, present.sorted(), ddof: ddof)
+        }
+    }
+
     /// The aggregate of each position's window over `values` (NaN for missing).
     func apply(_ values: [Double]) -> [Double] {
         values.indices.map { p in

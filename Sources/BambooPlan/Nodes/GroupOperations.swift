@@ -5,11 +5,14 @@ public struct WindowColumn: Sendable, Hashable {
     public var field: Field
     public var function: GroupWindowFunction
     public var input: Expr
+    /// The times a time-based window (`rolling("3D")`) measures its span on.
+    public var times: Expr?
 
-    public init(field: Field, function: GroupWindowFunction, input: Expr) {
+    public init(field: Field, function: GroupWindowFunction, input: Expr, times: Expr? = nil) {
         self.field = field
         self.function = function
         self.input = input
+        self.times = times
     }
 }
 

@@ -112,6 +112,12 @@ enum SchemaInference {
             let fields = input.schema.allFields
             for key in keys { _ = try ExprTyping.dtype(of: key, in: fields) }
             return Schema(index: input.schema.index, columns: try columns.map { column in
+                // A time-based window measures its span on datetimes (pandas' error otherwise).
+                if let times = column.times {
+                    guard case .datetime = try ExprTyping.dtype(of: times, in: fields) else {
+                        throw BambooError(.invalidArgument, "window must be an integer 0 or greater")
+                    }
+                }
                 let dtype = try column.function.resultDType(for: ExprTyping.dtype(of: column.input, in: fields))
                 guard dtype == column.field.dtype else { throw BambooError.invariant("window column \(column.field) gives \(dtype)") }
                 return column.field
