@@ -46,11 +46,16 @@ let package = Package(
             swiftSettings: strict),
         .target(
             name: "BambooSpark",
-            dependencies: ["BambooCore", "BambooPlan", "SparkConnectProtocol",
+            dependencies: ["BambooCore", "BambooPlan", "BambooArrow", "SparkConnectProtocol",
                            sparkOnly("SwiftProtobuf", "swift-protobuf"), sparkOnly("GRPCCore", "grpc-swift-2"),
                            sparkOnly("GRPCNIOTransportHTTP2Posix", "grpc-swift-nio-transport")],
             swiftSettings: strict),
-        .target(name: "Bamboo", dependencies: ["BambooCore", "BambooIO", "BambooArrow", "BambooPlan", "BambooEager"], swiftSettings: strict),
+        .target(
+            name: "Bamboo",
+            dependencies: ["BambooCore", "BambooIO", "BambooArrow", "BambooPlan", "BambooEager",
+                           // Session.spark (Session+Spark.swift); an empty module without the trait.
+                           .target(name: "BambooSpark", condition: .when(traits: ["Spark"]))],
+            swiftSettings: strict),
         .target(name: "BambooCompat", dependencies: ["Bamboo"], swiftSettings: strict),
         .executableTarget(
             name: "BambooCLI",
@@ -67,7 +72,8 @@ let package = Package(
         .testTarget(name: "BambooArrowTests", dependencies: ["BambooArrow", "BambooCore", "Bamboo"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(
             name: "BambooSparkTests",
-            dependencies: ["BambooSpark", "BambooCore", "SparkConnectProtocol", sparkOnly("GRPCCore", "grpc-swift-2")],
+            dependencies: ["BambooSpark", "BambooCore", "BambooPlan", "BambooEager", "Bamboo", "SparkConnectProtocol",
+                           sparkOnly("GRPCCore", "grpc-swift-2")],
             swiftSettings: strict),
     ]
 )

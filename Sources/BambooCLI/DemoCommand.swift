@@ -8,11 +8,27 @@ struct DemoCommand: AsyncParsableCommand {
         commandName: "demo", abstract: "Run a pandas-style pipeline on generated sales data and print the result and its plan.")
 
     @Option(help: "Rows of generated data.") var rows = 200_000
-    @Option(help: "Backend to run on (eager).") var backend = "eager"
+    @Option(help: "Backend to run on (eager, or spark when built with the Spark trait).") var backend = "eager"
+    @Option(help: "Spark Connect server for --backend spark.") var sparkURL = "sc://127.0.0.1:15002"
+
+    /// The session for `--backend`: the pipeline below is the same on every backend.
+    func makeSession() throws -> Session {
+        switch backend {
+        case "eager": return Session.eager()
+        #if Spark
+        case "spark": return try Session.spark(sparkURL)
+        #endif
+        default:
+            #if Spark
+            throw ValidationError("Unknown backend '\(backend)'. Available: eager, spark.")
+            #else
+            throw ValidationError("Unknown backend '\(backend)'. Available: eager (spark needs a build with --traits Spark).")
+            #endif
+        }
+    }
 
     func run() async throws {
-        guard backend == "eager" else { throw ValidationError("Unknown backend '\(backend)'. Available: eager.") }
-        let session = Session.eager()
+        let session = try makeSession()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bamboo-demo-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }

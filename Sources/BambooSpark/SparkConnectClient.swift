@@ -107,6 +107,36 @@ public actor SparkConnectClient {
         return version.version
     }
 
+    /// Sets configuration values of this client's server session (pyspark: `spark.conf.set(key, value)`).
+    /// Bounded by the connect timeout like every short call.
+    ///
+    /// ```swift
+    /// try await client.setConfiguration(["spark.sql.ansi.enabled": "false"])
+    /// ```
+    public func setConfiguration(_ pairs: [String: String]) async throws {
+        _ = try await sparkVersion()  // first contact, bounded by the connect timeout
+        var request = Spark_Connect_ConfigRequest()
+        request.sessionID = sessionID
+        request.userContext = userContext
+        request.clientType = clientType
+        if let serverSideSessionID { request.clientObservedServerSideSessionID = serverSideSessionID }
+        var set = Spark_Connect_ConfigRequest.Set()
+        set.pairs = pairs.sorted { $0.key < $1.key }.map { key, value in
+            var pair = Spark_Connect_KeyValue()
+            pair.key = key
+            pair.value = value
+            return pair
+        }
+        request.operation.set = set
+        let response: Spark_Connect_ConfigResponse
+        do {
+            response = try await service.config(request, metadata: metadata, options: callOptions(timeout: configuration.connectTimeout))
+        } catch {
+            throw translate(error, calling: "Config")
+        }
+        remember(serverSideSessionID: response.serverSideSessionID)
+    }
+
     /// Runs `plan` and returns its schema and Arrow data undecoded, in order.
     ///
     /// The execution is reattachable: when the response stream ends before the server's

@@ -10,7 +10,8 @@ import Testing
         "BambooArrow": ["BambooCore"],
         "BambooPlan": ["BambooCore"],
         "BambooEager": ["BambooCore", "BambooIO", "BambooPlan"],
-        "Bamboo": ["BambooCore", "BambooIO", "BambooArrow", "BambooPlan", "BambooEager"],
+        // BambooSpark only in Session+Spark.swift, under the Spark trait.
+        "Bamboo": ["BambooCore", "BambooIO", "BambooArrow", "BambooPlan", "BambooEager", "BambooSpark"],
         "BambooCompat": ["Bamboo"],
         "BambooCLI": ["Bamboo", "BambooCompat", "ArgumentParser"],
         // Spark trait only: generated protocol code, and the client over it.

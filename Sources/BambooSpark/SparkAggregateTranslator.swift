@@ -1,0 +1,112 @@
+#if Spark
+import BambooCore
+import BambooPlan
+import SparkConnectProtocol
+
+/// Aggregate functions (`groupby(...).agg`, `df.sum()`) as Spark aggregate expressions with
+/// pandas' missing-value rules: NaN and null are skipped (NaN is turned into null first, since
+/// Spark's `sum`/`avg`/`max` would take NaN as a value), the `sum` of nothing is 0, the `mean`,
+/// `min`, `max` of nothing are missing, `count` counts present values and `size` rows.
+struct SparkAggregateTranslator {
+    let expressions: SparkExpressionTranslator
+    /// The input's row order as one orderable value (see `orderingStruct`), for `first`/`last`;
+    /// nil when it cannot be expressed.
+    let ordering: Spark_Connect_Expression?
+
+    func aggregate(_ function: AggregateFunction, _ input: Expr, options: AggregateOptions) throws -> Spark_Connect_Expression {
+        guard options == AggregateOptions() else {
+            throw SparkTranslationUnsupported(hint: "groupby \(function.rawValue) with non-default options (min_count, skipna, ddof) has no Spark translation yet.")
+        }
+        let type = try expressions.dtype(input)
+        switch function {
+        case .sum: return try sum(input, type)
+        case .mean: return try mean(input, type)
+        case .min, .max: return try extreme(function == .min, input, type)
+        case .count: return SparkExpressions.call("count", [try expressions.cleaned(input)])
+        case .size: return SparkExpressions.call("count", [SparkLiterals.long(1)])
+        case .first, .last:
+            guard let ordering else {
+                throw SparkTranslationUnsupported(hint: "groupby first/last after a descending sort has no Spark translation yet.")
+            }
+            // pandas' first/last skip missing values: rows with a missing value get no ordering,
+            // and min_by/max_by ignore rows whose ordering is null.
+            let ordered = SparkExpressions.when(try expressions.isMissing(input), SparkLiterals.null(SparkLiterals.nullType), otherwise: ordering)
+            return SparkExpressions.call(function == .first ? "min_by" : "max_by", [try expressions.translate(input), ordered])
+        default:
+            throw SparkTranslationUnsupported(hint: "groupby \(function.rawValue) has no Spark translation yet (sum, mean, min, max, count, size, first, last do).")
+        }
+    }
+
+    func reduce(_ reduction: Reduction, _ input: Expr, skipna: Bool) throws -> Spark_Connect_Expression {
+        let type = try expressions.dtype(input)
+        guard skipna || !type.canHoldMissing else {
+            throw SparkTranslationUnsupported(hint: "\(reduction.rawValue)(skipna=False) on \(type.name) values has no Spark translation yet.")
+        }
+        switch reduction {
+        case .sum: return try sum(input, type)
+        case .mean: return try mean(input, type)
+        case .min, .max: return try extreme(reduction == .min, input, type)
+        case .count: return SparkExpressions.call("count", [try expressions.cleaned(input)])
+        default:
+            throw SparkTranslationUnsupported(hint: "\(reduction.rawValue)() has no Spark translation yet (sum, mean, min, max, count do).")
+        }
+    }
+
+    private func sum(_ input: Expr, _ type: DType) throws -> Spark_Connect_Expression {
+        var value = try expressions.cleaned(input)
+        switch type {
+        case .int64, .nullableInt64: break
+        case .float64, .nullableFloat64:
+            return SparkExpressions.call("coalesce", [Self.floatSum(value), SparkLiterals.double(0)])
+        case .bool, .nullableBool: value = SparkExpressions.cast(value, SparkLiterals.longType)
+        default: throw SparkTranslationUnsupported(hint: "sum of \(type.name) values has no Spark translation yet.")
+        }
+        // int64 sums wrap on overflow as numpy's do (the session runs with ANSI mode off).
+        return SparkExpressions.call("coalesce", [SparkExpressions.call("sum", [value]), SparkLiterals.long(0)])
+    }
+
+    private func mean(_ input: Expr, _ type: DType) throws -> Spark_Connect_Expression {
+        guard type.isNumeric else { throw SparkTranslationUnsupported(hint: "mean of \(type.name) values has no Spark translation yet.") }
+        let value = try expressions.cleaned(input)
+        let total: Spark_Connect_Expression
+        if SparkLiterals.isFloat(type) {
+            total = Self.floatSum(value)
+        } else {
+            // Integers sum exactly in decimal(38, 0) (no overflow below 10^38), then divide as pandas does in float64.
+            let exact = SparkExpressions.call("sum", [SparkExpressions.cast(value, SparkLiterals.decimalType(precision: 38, scale: 0))])
+            total = SparkExpressions.cast(exact, SparkLiterals.doubleType)
+        }
+        // No values: 0 / 0 is null with ANSI off, which decodes as NaN / <NA> as pandas gives.
+        return SparkExpressions.call("/", [total, SparkExpressions.cast(SparkExpressions.call("count", [value]), SparkLiterals.doubleType)])
+    }
+
+    /// The sum of doubles without depending on how Spark partitions them.
+    ///
+    /// pandas sums float64 with pairwise (and groupby with compensated) summation, which is close
+    /// to exact; Spark adds doubles in partition order, so its last bits vary (1654372.4999999944
+    /// for pandas' 1654372.5). Values between 1e-6 and 1e18 in magnitude are summed exactly in
+    /// `decimal(38, 18)` and rounded once; outside that range, with infinities, or when the decimal
+    /// sum overflows, Spark's double sum is used.
+    static func floatSum(_ value: Spark_Connect_Expression) -> Spark_Connect_Expression {
+        let magnitude = SparkExpressions.call("abs", [value])
+        let largest = SparkExpressions.call("max", [magnitude])
+        let smallestNonZero = SparkExpressions.call("min", [
+            SparkExpressions.when(SparkExpressions.call("==", [value, SparkLiterals.double(0)]), SparkLiterals.null(SparkLiterals.doubleType),
+                                  otherwise: magnitude)])
+        let inRange = SparkExpressions.and(
+            SparkExpressions.call("<", [largest, SparkLiterals.double(1e18)]),
+            SparkExpressions.call("coalesce", [SparkExpressions.call(">=", [smallestNonZero, SparkLiterals.double(1e-6)]), SparkLiterals.boolean(true)]))
+        let doubleSum = SparkExpressions.call("sum", [value])
+        let decimalSum = SparkExpressions.call("sum", [SparkExpressions.cast(value, SparkLiterals.decimalType(precision: 38, scale: 18))])
+        let exact = SparkExpressions.call("coalesce", [SparkExpressions.cast(decimalSum, SparkLiterals.doubleType), doubleSum])
+        return SparkExpressions.when(inRange, exact, otherwise: doubleSum)
+    }
+
+    private func extreme(_ isMin: Bool, _ input: Expr, _ type: DType) throws -> Spark_Connect_Expression {
+        guard SparkLiterals.isSupported(type) else {
+            throw SparkTranslationUnsupported(hint: "\(isMin ? "min" : "max") of \(type.name) values has no Spark translation yet.")
+        }
+        return SparkExpressions.call(isMin ? "min" : "max", [try expressions.cleaned(input)])
+    }
+}
+#endif

@@ -1,0 +1,42 @@
+#if Spark
+import BambooArrow
+import BambooCore
+import BambooPlan
+
+/// Spark's Arrow answer decoded into an ``ExecutionResult`` with the dtypes the plan's schema
+/// states: columns are taken by position (the final relation selects exactly the schema's
+/// fields), and Spark's types converted where they differ from pandas' (a `bigint` column with
+/// nulls arrives as `Int64` and becomes the plan's `float64` or `Int64`; a null `double`
+/// becomes NaN in `float64`; timestamps return to the plan's unit).
+enum SparkResultDecoder {
+    static func decode(_ raw: SparkRawResult, schema: Schema, isReduction: Bool) throws -> ExecutionResult {
+        let fields = schema.allFields
+        var columns: [Column]
+        var rowCount = 0
+        if raw.arrowStreams.isEmpty {
+            columns = fields.map { Column.allMissing($0.dtype, count: 0) }
+        } else {
+            let table = try ArrowStreamReader.read(streams: raw.arrowStreams.map { [UInt8]($0) })
+            guard table.columns.count == fields.count else {
+                throw BambooError(.backendError, "Spark returned \(table.columns.count) columns for a plan of \(fields.count); this is a bug in the Spark translation.")
+            }
+            rowCount = table.rowCount
+            columns = try zip(table.columns, fields).map { column, field in
+                try convert(column, to: field.dtype, isReduction: isReduction)
+            }
+        }
+        let indexCount = schema.index.fields.count
+        return ExecutionResult(index: Array(columns.prefix(indexCount)), columns: Array(columns.dropFirst(indexCount)), rowCount: rowCount)
+    }
+
+    private static func convert(_ column: Column, to dtype: DType, isReduction: Bool) throws -> Column {
+        if column.dtype == dtype { return column }
+        let hasMissing = (0..<column.count).contains { column.isMissing($0) }
+        // pandas: min/max of no values is NaN even for int64 or bool columns (eager does the same).
+        if isReduction, hasMissing, !dtype.canHoldMissing {
+            return Column.infer((0..<column.count).map { column.scalar(at: $0) })
+        }
+        return try column.astype(dtype)
+    }
+}
+#endif
