@@ -55,40 +55,14 @@ enum WindowCalls {
             default: return nil
             }
         case .moving(let window, let series):
-            let a = try Arguments(name, args, kwargs, parameters: ["ddof"])
-            let ddof = try a.int("ddof") ?? 1
-            let frame: DataFrame
-            switch name {
-            case "sum": frame = try window.sum()
-            case "mean": frame = try window.mean()
-            case "min": frame = try window.min()
-            case "max": frame = try window.max()
-            case "median": frame = try window.median()
-            case "count": frame = try window.count()
-            case "std": frame = try window.std(ddof: ddof)
-            case "var": frame = try window.var(ddof: ddof)
-            default: throw RunnerGap("Rolling.\(name) is not mapped to Bamboo")
-            }
-            return try wrap(frame, series: series)
+            return try wrap(aggregate(name, args, kwargs, sum: window.sum, mean: window.mean, min: window.min, max: window.max,
+                                      median: window.median, count: window.count, std: window.std, variance: window.var), series: series)
         case .exponential(let window, let series):
             guard name == "mean" else { throw RunnerGap("ExponentialMovingWindow.\(name) is not mapped to Bamboo") }
             return try wrap(window.mean(), series: series)
         case .groupedMoving(let window, let series):
-            let a = try Arguments(name, args, kwargs, parameters: ["ddof"])
-            let ddof = try a.int("ddof") ?? 1
-            let frame: DataFrame
-            switch name {
-            case "sum": frame = try window.sum()
-            case "mean": frame = try window.mean()
-            case "min": frame = try window.min()
-            case "max": frame = try window.max()
-            case "median": frame = try window.median()
-            case "count": frame = try window.count()
-            case "std": frame = try window.std(ddof: ddof)
-            case "var": frame = try window.var(ddof: ddof)
-            default: throw RunnerGap("RollingGroupby.\(name) is not mapped to Bamboo")
-            }
-            return try wrap(frame, series: series)
+            return try wrap(aggregate(name, args, kwargs, sum: window.sum, mean: window.mean, min: window.min, max: window.max,
+                                      median: window.median, count: window.count, std: window.std, variance: window.var), series: series)
         case .groupedExponential(let window, let series):
             guard name == "mean" else { throw RunnerGap("ExponentialMovingWindowGroupby.\(name) is not mapped to Bamboo") }
             return try wrap(window.mean(), series: series)
@@ -158,6 +132,26 @@ enum WindowCalls {
             return .groupedExponential(try gb.ewm(com: number("com"), span: number("span"), halflife: number("halflife"), alpha: number("alpha"),
                                                   minPeriods: a.int("min_periods") ?? 0, adjust: a.bool("adjust", default: true),
                                                   ignoreNA: a.bool("ignore_na", default: false)), series: series)
+        }
+    }
+
+    /// A moving window's aggregation by pandas' name (the same names for `Rolling` and `RollingGroupby`).
+    static func aggregate(_ name: String, _ args: [CaseValue], _ kwargs: [(String, CaseValue)],
+                          sum: () throws -> DataFrame, mean: () throws -> DataFrame, min: () throws -> DataFrame, max: () throws -> DataFrame,
+                          median: () throws -> DataFrame, count: () throws -> DataFrame,
+                          std: (Int) throws -> DataFrame, variance: (Int) throws -> DataFrame) throws -> DataFrame {
+        let a = try Arguments(name, args, kwargs, parameters: ["ddof"])
+        let ddof = try a.int("ddof") ?? 1
+        switch name {
+        case "sum": return try sum()
+        case "mean": return try mean()
+        case "min": return try min()
+        case "max": return try max()
+        case "median": return try median()
+        case "count": return try count()
+        case "std": return try std(ddof)
+        case "var": return try variance(ddof)
+        default: throw RunnerGap("Rolling.\(name) is not mapped to Bamboo")
         }
     }
 

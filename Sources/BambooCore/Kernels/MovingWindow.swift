@@ -45,18 +45,7 @@ public struct RollingWindow: Sendable, Hashable {
     func apply(_ values: [Double]) -> [Double] {
         values.indices.map { p in
             let range = bounds(p, count: values.count)
-            let present = range.map { values[$0].filter { !$0.isNaN } } ?? []
-            if function == .count { return (range?.count ?? 0) >= minPeriods ? Double(present.count) : .nan }
-            guard present.count >= minPeriods else { return .nan }
-            // An empty window (window=0 or min_periods=0) sums to 0; the other aggregates are NaN.
-            guard !present.isEmpty else { return function == .sum ? 0 : .nan }
-            switch function {
-            case .sum: return present.reduce(0, +)
-            case .mean: return present.reduce(0, +) / Double(present.count)
-            case .min: return present.min() ?? .nan
-            case .max: return present.max() ?? .nan
-            default: return AggregateFunction.moment(function, present.sorted(), ddof: ddof)
-            }
+            return aggregate(range.map { values[$0].filter { !$0.isNaN } } ?? [], rows: range?.count ?? 0)
         }
     }
 }
