@@ -13,6 +13,7 @@ Every case is evaluated generically: there is no per-case code in this file.
 from __future__ import annotations
 
 import argparse
+import datetime
 import filecmp
 import inspect
 import io
@@ -318,6 +319,18 @@ class Validator:
                 if set(v) != {"$tuple"} or not isinstance(v["$tuple"], list):
                     self.fail(where, "$tuple needs a list")
                 self.value(v["$tuple"], where + ".$tuple", allow_dim)
+            elif "$date" in v or "$time" in v:
+                kind = "$date" if "$date" in v else "$time"
+                if set(v) != {kind} or not isinstance(v[kind], str):
+                    self.fail(where, f"{kind} needs an ISO string")
+                try:
+                    (datetime.date if kind == "$date" else datetime.time).fromisoformat(v[kind])
+                except ValueError:
+                    self.fail(where, f"{kind} {v[kind]!r} is not an ISO {kind[1:]}")
+            elif "$grouper" in v:
+                if set(v) != {"$grouper"} or not isinstance(v["$grouper"], dict):
+                    self.fail(where, "$grouper needs an object of pd.Grouper keyword arguments")
+                self.value(v["$grouper"], where + ".$grouper", allow_dim)
             elif "$dim" in v:
                 if not allow_dim:
                     self.fail(where, "$dim cannot appear inside a dimension value")
@@ -441,6 +454,12 @@ class Evaluator:
                 return tuple(self.value(x, anchor) for x in v["$tuple"])
             if "$float" in v:
                 return float(v["$float"])
+            if "$date" in v:
+                return datetime.date.fromisoformat(v["$date"])
+            if "$time" in v:
+                return datetime.time.fromisoformat(v["$time"])
+            if "$grouper" in v:
+                return self.pd.Grouper(**self.value(v["$grouper"], anchor))
             if "$self" in v:
                 return self.run(anchor, v["$self"], anchor)
             if "$input" in v:
@@ -573,6 +592,10 @@ class Encoder:
             return {"$list": [self.element(x, in_object) for x in v]}
         if isinstance(v, (np.dtype, pd.api.extensions.ExtensionDtype)):
             return str(v)  # e.g. the values of df.dtypes
+        if isinstance(v, datetime.date) and not isinstance(v, datetime.datetime):
+            return {"$date": v.isoformat()}  # e.g. the values of s.dt.date
+        if isinstance(v, datetime.time):
+            return {"$time": v.isoformat()}  # e.g. the values of s.dt.time
         raise TypeError(f"cannot encode value {v!r} of type {type(v).__name__}")
 
     def values(self, arr, dtype) -> list:
@@ -630,6 +653,10 @@ class Encoder:
             return {"kind": "scalar", "type": "float", "value": self.float_value(f, False)}
         if isinstance(v, str):
             return {"kind": "scalar", "type": "str", "value": str(v)}
+        if isinstance(v, datetime.date) and not isinstance(v, datetime.datetime):
+            return {"kind": "scalar", "type": "date", "value": self.element(v, True)}
+        if isinstance(v, datetime.time):
+            return {"kind": "scalar", "type": "time", "value": self.element(v, True)}
         raise TypeError(f"cannot encode scalar {v!r} of type {type(v).__name__}")
 
     def categories(self, dtype) -> dict:

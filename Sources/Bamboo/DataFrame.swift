@@ -45,9 +45,10 @@ public struct DataFrame: Sendable {
         }
     }
 
-    /// The plan as text (pandas has no equivalent; Spark's `explain()`).
+    /// The plan as text, then the backend's notes about running it (pandas has no equivalent;
+    /// Spark's `explain()`).
     public func explain(optimized: Bool = true) throws -> String {
-        try (optimized ? session.optimizer.optimize(plan) : plan).explain()
+        try session.explain(plan, optimized: optimized)
     }
 
     /// A frame over the same session with a new plan node.

@@ -44,6 +44,20 @@ public struct DatetimeMethods: Sendable {
     public var isYearStart: Series { get throws { try applying(.test(.isYearStart)) } }
     public var isYearEnd: Series { get throws { try applying(.test(.isYearEnd)) } }
     public var isLeapYear: Series { get throws { try applying(.test(.isLeapYear)) } }
+    /// The calendar day of each value, an object Series of `Scalar.date` (pandas: `s.dt.date`, Python
+    /// `datetime.date` objects); NaT stays NaT.
+    ///
+    /// ```swift
+    /// let days = try df["t"].dt.date        // 2024-02-29, ...
+    /// ```
+    public var date: Series { get throws { try applying(.date) } }
+    /// The wall-clock time of each value to the microsecond, an object Series of `Scalar.time`
+    /// (pandas: `s.dt.time`, Python `datetime.time` objects); NaT stays NaT.
+    ///
+    /// ```swift
+    /// let clock = try df["t"].dt.time       // 10:30:00, ...
+    /// ```
+    public var time: Series { get throws { try applying(.time) } }
 
     /// Midnight of each day (pandas: `s.dt.normalize()`).
     public func normalize() throws -> Series { try applying(.normalize) }

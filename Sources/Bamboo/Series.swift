@@ -79,8 +79,8 @@ public struct Series: Sendable {
         }
     }
 
-    /// The plan as text.
+    /// The plan as text, then the backend's notes about running it.
     public func explain(optimized: Bool = true) throws -> String {
-        try (optimized ? session.optimizer.optimize(plan) : plan).explain()
+        try session.explain(plan, optimized: optimized)
     }
 }

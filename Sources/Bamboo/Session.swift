@@ -19,6 +19,16 @@ public struct Session: Sendable {
     let backend: any Backend
     public var options: Options
     let optimizer: Optimizer
+    /// Receives the backend's notes about each plan an action runs (``Backend/notes(for:)``),
+    /// e.g. the Spark backend warning that a whole-frame `cumsum` runs in one partition; nil
+    /// ignores them (`explain()` shows them either way). pandas has no such channel: its
+    /// operations have no hidden costs of this kind.
+    ///
+    /// ```swift
+    /// var spark = try Session.spark("sc://127.0.0.1:15002")
+    /// spark.diagnostics = { note in print("bamboo:", note) }
+    /// ```
+    public var diagnostics: (@Sendable (String) -> Void)?
 
     /// Options in pandas' dotted spelling (`compute.maxRows` ~ a guard pandas does not need).
     public struct Options: Sendable {
@@ -55,6 +65,14 @@ public struct Session: Sendable {
     func run(_ plan: LogicalPlan) async throws -> ExecutionResult {
         let optimized = try optimizer.optimize(plan)
         try backend.checkSupport(optimized)
+        if let diagnostics { backend.notes(for: optimized).forEach(diagnostics) }
         return try await backend.execute(optimized)
+    }
+
+    /// `plan` as text (optimized unless told otherwise), followed by the backend's notes about
+    /// running it, one `Note:` line each.
+    func explain(_ plan: LogicalPlan, optimized: Bool) throws -> String {
+        let shown = optimized ? try optimizer.optimize(plan) : plan
+        return ([shown.explain()] + backend.notes(for: shown).map { "Note: " + $0 }).joined(separator: "\n")
     }
 }

@@ -18,6 +18,8 @@ extension Column {
             case .timedelta: kinds.insert("timedelta")
             case .tuple: kinds.insert("tuple")
             case .list: kinds.insert("list")
+            case .date: kinds.insert("datetime.date")
+            case .time: kinds.insert("datetime.time")
             case .none, .na, .nat: break
             }
         }
@@ -36,6 +38,9 @@ extension Column {
             let bools = values.map { if case .bool(let v) = $0 { return v } else { return false } }
             return Column(dtype: hasMissing ? .nullableBool : .bool, values: .bool(bools), validity: Bitmap(values.map { !$0.isMissing }))
         default:
+            if let kind = kinds.first(where: { $0.hasPrefix("datetime.") }) {
+                throw BambooError(.unsupportedOnBackend, "Column '\(name)' holds \(kind) values (from .dt.\(kind.dropFirst(9))), which Bamboo cannot write to Arrow yet; convert them first, e.g. with astype(\"str\").")
+            }
             if kinds.count == 1, let kind = kinds.first, kind != "tuple" {
                 // Datetimes of one zone, or timedeltas: pandas' inference picks the finest unit.
                 let inferred = Column.infer(values.map { $0.isMissing ? .nat : $0 })

@@ -11,6 +11,23 @@ extension CallMapper {
         return (method, try a.bool("ascending", default: true), na, try a.bool("pct", default: false))
     }
 
+    /// `by` holding `pd.Grouper`s (alone, or in a list with column labels) as Bamboo's Groupers; nil when it holds none.
+    static func groupers(_ by: CaseValue?) throws -> [Grouper]? {
+        switch by {
+        case .grouper(let grouper)?: return [grouper]
+        case .list(let items)?:
+            guard items.contains(where: { if case .grouper = $0 { return true } else { return false } }) else { return nil }
+            return try items.map { item in
+                switch item {
+                case .grouper(let grouper): return grouper
+                case .scalar(let label): return Grouper(key: label)
+                default: throw RunnerGap("groupby with a list holding a \(item.kind)")
+                }
+            }
+        default: return nil
+        }
+    }
+
     /// `nth`'s positions: one or a list.
     static func positions(_ a: Arguments) throws -> [Int] {
         switch a["n"] {

@@ -300,6 +300,10 @@ enum CallMapper {
                 return .groupBy(try df.groupby(level: level, sort: a.bool("sort", default: true), dropna: a.bool("dropna", default: true), asIndex: asIndex, observed: observed),
                                 asIndex: asIndex)
             }
+            if let groupers = try groupers(a["by"]) {
+                return .groupBy(try await df.groupby(groupers, sort: a.bool("sort", default: true), dropna: a.bool("dropna", default: true), asIndex: asIndex,
+                                                     observed: observed), asIndex: asIndex)
+            }
             if case .series(let key)? = a["by"] {
                 return .groupBy(try df.groupby(key, sort: a.bool("sort", default: true), dropna: a.bool("dropna", default: true), asIndex: asIndex, observed: observed),
                                 asIndex: asIndex)

@@ -73,9 +73,29 @@ struct CaseInterpreter {
             if pairs[0].0 == "$float", let text = pairs[0].1.string, let d = PythonNumberParser.float(text) { return .float(d) }
             if pairs[0].0 == "$tuple", let items = pairs[0].1.array { return .tuple(try items.map(scalar)) }
             if pairs[0].0 == "$list", let items = pairs[0].1.array { return .list(try items.map(scalar)) }
+            if pairs[0].0 == "$date", let text = pairs[0].1.string { return try isoDate(text) }
+            if pairs[0].0 == "$time", let text = pairs[0].1.string { return try isoTime(text) }
             throw CompatError.malformed("not a scalar: \(json)")
         default: throw CompatError.malformed("not a scalar: \(json)")
         }
+    }
+
+    /// `{"$date": "2024-02-29"}`: a `datetime.date`.
+    func isoDate(_ text: String) throws -> Scalar {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int64($0) }
+        guard parts.count == 3, let year = parts[0], let month = parts[1], let day = parts[2],
+              let days = TemporalFormatter.days(year: year, month: month, day: day) else { throw CompatError.malformed("not a $date: \(text)") }
+        return .date(days)
+    }
+
+    /// `{"$time": "10:30:00.500000"}`: a `datetime.time`.
+    func isoTime(_ text: String) throws -> Scalar {
+        let halves = text.split(separator: ".", maxSplits: 1)
+        let clock = (halves.first ?? "").split(separator: ":").map { Int64($0) }
+        let fraction = halves.count == 2 ? Int64(halves[1]) : 0
+        guard clock.count == 3, let hour = clock[0], let minute = clock[1], let second = clock[2], let fraction,
+              (0..<24).contains(hour), (0..<60).contains(minute), (0..<60).contains(second) else { throw CompatError.malformed("not a $time: \(text)") }
+        return .time(((hour * 60 + minute) * 60 + second) * 1_000_000 + fraction)
     }
 
     func scalars(_ json: JSON?) throws -> [Scalar] {
@@ -111,11 +131,38 @@ struct CaseInterpreter {
                 guard let input = built[name] else { throw CompatError.malformed("no input '\(name)'") }
                 return try await run(input, json["steps"]?.array ?? [], anchor: anchor)
             }
-            if pairs.count == 1, ["$", "$float", "$tuple"].contains(pairs[0].0) { return .scalar(try scalar(json)) }
+            if pairs.count == 1, ["$", "$float", "$tuple", "$date", "$time"].contains(pairs[0].0) { return .scalar(try scalar(json)) }
+            if pairs.count == 1, pairs[0].0 == "$grouper" { return .grouper(try grouper(pairs[0].1)) }
             return try await .dict(dictPairs(json, anchor: anchor))
         default:
             return .scalar(try scalar(json))
         }
+    }
+
+    /// `{"$grouper": {"key": "t", "freq": "MS", "closed": ..., "label": ...}}`: `pd.Grouper(...)`.
+    func grouper(_ json: JSON) throws -> Grouper {
+        var grouper = Grouper()
+        for (name, item) in json.object ?? [] {
+            let value = try scalar(item)
+            func text() throws -> String? {
+                if value == Scalar.none { return nil }
+                guard case .string(let text) = value else { throw CompatError.malformed("Grouper(\(name)=) needs a string") }
+                return text
+            }
+            func side() throws -> BinSide? {
+                guard let text = try text() else { return nil }
+                guard let side = BinSide(rawValue: text) else { throw BambooError(.invalidArgument, "\(name) must be 'right', 'left' or None") }
+                return side
+            }
+            switch name {
+            case "key": grouper.key = value == Scalar.none ? nil : value
+            case "freq": grouper.freq = try text()
+            case "closed": grouper.closed = try side()
+            case "label": grouper.label = try side()
+            default: throw RunnerGap("Grouper(\(name)=) is not supported by Bamboo yet")
+            }
+        }
+        return grouper
     }
 
     func dictPairs(_ json: JSON, anchor: CaseValue?) async throws -> [(CaseValue, CaseValue)] {

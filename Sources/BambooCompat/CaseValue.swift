@@ -31,6 +31,8 @@ indirect enum CaseValue: Sendable {
     case groupedExponential(GroupedExponentialMoving, series: Bool)
     /// `x.resample(...)`.
     case resampler(Resampler, series: Bool)
+    /// `pd.Grouper(...)`, an argument of `groupby`.
+    case grouper(Grouper)
 
     var kind: String {
         switch self {
@@ -53,6 +55,7 @@ indirect enum CaseValue: Sendable {
         case .groupedMoving: return "RollingGroupby"
         case .groupedExponential: return "ExponentialMovingWindowGroupby"
         case .resampler: return "Resampler"
+        case .grouper: return "Grouper"
         }
     }
 

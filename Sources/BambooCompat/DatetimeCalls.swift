@@ -23,6 +23,8 @@ enum DatetimeCalls {
         case "is_year_start": return .series(try dt.isYearStart)
         case "is_year_end": return .series(try dt.isYearEnd)
         case "is_leap_year": return .series(try dt.isLeapYear)
+        case "date": return .series(try dt.date)
+        case "time": return .series(try dt.time)
         case "tz": return .scalar(dt.tz.map(Scalar.string) ?? .none)
         default: throw RunnerGap("Series.dt.\(name) is not mapped to Bamboo")
         }

@@ -40,10 +40,32 @@ public struct MatrixRunner: Sendable {
 
     public var variantCount: Int { cases.reduce(0) { $0 + $1.variants.count } }
 
-    public func run(session: Session, expectations: Expectations) async throws -> [VariantResult] {
+    /// The backends MATRIX.md has a column for, in order.
+    public static let backends = ["eager", "spark"]
+
+    /// What a run on a backend not reachable here would give if its expectations hold: each
+    /// declared status, exact elsewhere. A real run on that backend (CI runs both) fails on any
+    /// difference from this, so MATRIX.md can show every backend from any one machine.
+    public func declaredResults(_ expectations: Expectations) -> [VariantResult] {
+        cases.flatMap { c in
+            c.variants.map { v -> VariantResult in
+                let (outcome, note): (VariantResult.Outcome, String)
+                switch expectations.entries[v.id] {
+                case nil: (outcome, note) = (.exact, "")
+                case .diverges(let kind, let reason, _)?: (outcome, note) = (.diverges, "\(kind): \(reason)")
+                case .unsupported(let reason)?: (outcome, note) = (.unsupported, reason)
+                case .notYet(let reason)?: (outcome, note) = (.notYet, reason)
+                }
+                return VariantResult(caseID: c.id, variantID: v.id, area: c.area, outcome: outcome, note: note, differences: [], actual: .null)
+            }
+        }
+    }
+
+    /// Runs every variant (or those whose id contains `filter`) and classifies each result.
+    public func run(session: Session, expectations: Expectations, filter: String? = nil) async throws -> [VariantResult] {
         var results: [VariantResult] = []
         var seen = Set<String>()
-        for compatCase in cases {
+        for compatCase in cases where filter.map({ compatCase.id.contains($0) }) ?? true {
             let goldens = try compatCase.goldens(root: root)
             for variant in compatCase.variants {
                 seen.insert(variant.id)
@@ -54,7 +76,7 @@ public struct MatrixRunner: Sendable {
                 results.append(classify(compatCase, variant, golden: golden, actual: actual, expected: expectations.entries[variant.id]))
             }
         }
-        for id in expectations.entries.keys.sorted() where !seen.contains(id) {
+        for id in expectations.entries.keys.sorted() where filter == nil && !seen.contains(id) {
             results.append(VariantResult(caseID: id, variantID: id, area: "?", outcome: .failure,
                                          note: "expectations/\(expectations.backend).json names unknown case \(id)", differences: [], actual: .null))
         }
@@ -96,6 +118,32 @@ public struct MatrixRunner: Sendable {
             if differences.isEmpty { return result(.failure, "stale: declared notYet but now exact") }
             return result(.notYet, reason)
         }
+    }
+
+    /// Declares every undeclared failing variant that `reference` (the eager backend's
+    /// expectations) already explains, the same way when this backend gives the very output declared
+    /// there; declares `unsupported` (with the backend's own message as the reason) for every other
+    /// variant the backend refuses; and drops every declaration the run found stale.
+    public func updatingDeclarations(_ expectations: Expectations, results: [VariantResult], reference: Expectations? = nil) -> Expectations {
+        var updated = expectations
+        for r in results where r.outcome == .failure {
+            if r.note.hasPrefix("stale") {
+                updated.entries[r.variantID] = nil
+                continue
+            }
+            guard expectations.entries[r.variantID] == nil else { continue }
+            switch reference?.entries[r.variantID] {
+            case .diverges(_, _, let output)? where output == r.actual:
+                updated.entries[r.variantID] = reference?.entries[r.variantID]
+            case .notYet(let reason)? where r.actual["type"]?.string == "RunnerGap":
+                updated.entries[r.variantID] = .notYet(reason: reason)
+            default:
+                if r.actual["code"]?.string == "unsupportedOnBackend", let message = r.actual["message"]?.string {
+                    updated.entries[r.variantID] = .unsupported(reason: message)
+                }
+            }
+        }
+        return updated
     }
 
     /// Stores Bamboo's current output in every declared divergence (after a deliberate change).

@@ -86,6 +86,7 @@ enum ResultEncoder {
         case .datetime(let ticks, _, _), .timedelta(let ticks, _): return .int(ticks)
         case .tuple(let items): return .object([("$tuple", .array(items.map { element($0, dtype: dtype) }))])
         case .list(let items): return .object([("$list", .array(items.map { element($0, dtype: dtype) }))])
+        case .date, .time: return tagged(value)
         }
     }
 
@@ -106,6 +107,17 @@ enum ResultEncoder {
         case .timedelta(let ticks, let unit): return make("timedelta", .int(ticks), extra: [("unit", .string(unit.rawValue))])
         case .tuple: return make("tuple", element(value, dtype: .object))
         case .list: return make("list", element(value, dtype: .object))
+        case .date: return make("date", tagged(value))
+        case .time: return make("time", tagged(value))
+        }
+    }
+
+    /// A `datetime.date` or `datetime.time` as the generator tags it: `{"$date": "2024-02-29"}`, `{"$time": "10:30:00"}`.
+    static func tagged(_ value: Scalar) -> JSON {
+        switch value {
+        case .date: return .object([("$date", .string(value.description))])
+        case .time: return .object([("$time", .string(value.description))])
+        default: return element(value, dtype: .object)
         }
     }
 

@@ -14,7 +14,7 @@ enum WindowCalls {
     static let supported: [String: [String]] = [
         "shift": ["periods", "fill_value"], "diff": ["periods"], "pct_change": ["periods"], "cumsum": ["skipna"], "cumprod": ["skipna"],
         "cummax": ["skipna"], "cummin": ["skipna"], "rank": ["method", "na_option", "ascending", "pct"],
-        "rolling": ["window", "min_periods", "center"], "expanding": ["min_periods"],
+        "rolling": ["window", "min_periods", "center", "on"], "expanding": ["min_periods"],
         "ewm": ["com", "span", "halflife", "alpha", "min_periods", "adjust", "ignore_na"],
     ]
 
@@ -25,6 +25,7 @@ enum WindowCalls {
             let a = try Arguments(name, args, kwargs, parameters: ["ddof", "min_count"])
             let frame: DataFrame
             switch name {
+            case "size": return .series(try bins.size())
             case "sum": frame = try bins.sum(minCount: a.int("min_count") ?? 0)
             case "mean": frame = try bins.mean()
             case "median": frame = try bins.median()
@@ -44,8 +45,8 @@ enum WindowCalls {
                 throw RunnerGap("resample(\(keyword)=) is not supported by Bamboo yet")
             }
             guard let rule = try a.string("rule") else { throw RunnerGap("resample without a rule") }
-            func side(_ key: String) throws -> BinSide {
-                guard let text = try a.string(key) else { return .left }
+            func side(_ key: String) throws -> BinSide? {
+                guard let text = try a.string(key) else { return nil }
                 guard let side = BinSide(rawValue: text) else { throw BambooError(.invalidArgument, "\(key) must be 'right', 'left' or None") }
                 return side
             }
@@ -98,11 +99,13 @@ enum WindowCalls {
                 return try wrap(frame.rank(method: method, ascending: a.bool("ascending", default: true), naOption: naOption, pct: a.bool("pct", default: false)),
                                 series: isSeries)
             case "rolling":
+                let on = try a.scalar("on").flatMap { $0 == Scalar.none ? nil : $0 }
+                if on != nil && isSeries { throw RunnerGap("Series.rolling(on=) is not mapped to Bamboo") }
                 if case .string(let span)? = try a.scalar("window") {
-                    return .moving(try frame.rolling(span, minPeriods: a.int("min_periods") ?? 1), series: isSeries)
+                    return .moving(try frame.rolling(span, minPeriods: a.int("min_periods") ?? 1, on: on), series: isSeries)
                 }
                 guard let window = try a.int("window") else { throw RunnerGap("rolling with a non-integer window") }
-                return .moving(try frame.rolling(window, minPeriods: a.int("min_periods"), center: a.bool("center", default: false)), series: isSeries)
+                return .moving(try frame.rolling(window, minPeriods: a.int("min_periods"), center: a.bool("center", default: false), on: on), series: isSeries)
             case "expanding": return .moving(try frame.expanding(minPeriods: a.int("min_periods") ?? 1), series: isSeries)
             case "ewm":
                 func number(_ key: String) throws -> Double? { try a.scalar(key).flatMap { $0.doubleValue } }

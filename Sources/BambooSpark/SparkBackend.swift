@@ -16,7 +16,9 @@ import SparkConnectProtocol
 /// pandas' semantics rather than Spark's: see ``SparkExpressionTranslator`` (NaN, missing
 /// values, division by zero) and ``SparkRelationTranslator`` (row order). The backend's server
 /// session runs with `spark.sql.ansi.enabled=false` so that int64 arithmetic and sums wrap on
-/// overflow as numpy does instead of raising (Spark 4 enables ANSI mode by default).
+/// overflow as numpy does instead of raising (Spark 4 enables ANSI mode by default), and with
+/// `spark.sql.session.timeZone=UTC` so zoned datetimes (UTC instants) read as UTC until a `.dt`
+/// method moves them into their column's own zone.
 /// Nodes it does not translate are refused before anything runs, through
 /// ``unsupportedReason(_:)``.
 public struct SparkBackend: Backend {
@@ -24,7 +26,7 @@ public struct SparkBackend: Backend {
     private let setup: SparkSessionSetup
 
     /// Session settings the translation relies on.
-    static let sessionConfiguration = ["spark.sql.ansi.enabled": "false"]
+    static let sessionConfiguration = ["spark.sql.ansi.enabled": "false", "spark.sql.session.timeZone": "UTC"]
 
     public init(client: SparkConnectClient) {
         self.client = client
@@ -62,7 +64,13 @@ public struct SparkBackend: Backend {
         try await setup.configure(client, Self.sessionConfiguration)
         var sparkPlan = Spark_Connect_Plan()
         sparkPlan.root = root
-        let raw = try await client.executeRaw(sparkPlan)
+        let raw: SparkRawResult
+        do {
+            raw = try await client.executeRaw(sparkPlan)
+        } catch {
+            // A data-dependent pandas error raised by the plan's own checks (SparkRuntimeCheck).
+            throw SparkRuntimeCheck.pandasError(from: error) ?? error
+        }
         var isReduction = false
         if case .reduce = plan.node { isReduction = true }
         return try SparkResultDecoder.decode(raw, schema: plan.schema, isReduction: isReduction)

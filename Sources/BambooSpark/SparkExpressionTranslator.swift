@@ -56,6 +56,11 @@ struct SparkExpressionTranslator {
         case .notNull(let a): return SparkExpressions.not(try isMissing(a))
         case .fillNull(let a, let value):
             let result = try dtype(expr)
+            // A value of another kind makes pandas' result object only when something is filled,
+            // which depends on the data: refused rather than guessed.
+            guard Self.fillKeepsDtype(result, value) else {
+                throw SparkTranslationUnsupported(hint: "fillna(\(value.pythonRepr)) on \(result.name) values changes the dtype when values are missing; cast the column first (astype) or run on the eager backend.")
+            }
             guard !value.isMissing, let filler = SparkLiterals.literal(value, as: result), let type = SparkLiterals.sparkType(result) else {
                 throw SparkTranslationUnsupported(hint: "fillna(\(value.pythonRepr)) on \(result.name) values has no Spark translation yet.")
             }
@@ -66,7 +71,11 @@ struct SparkExpressionTranslator {
             return try cast(a, to: target)
         case .isIn(let a, let values):
             return try isIn(a, values)
-        default:  // string and datetime methods, Swift closures, count of present values
+        case .string(let a, let function):
+            return try string(a, function, result: try dtype(expr))
+        case .temporal(let a, let function):
+            return try temporal(a, function, result: try dtype(expr))
+        default:  // Swift closures, count of present values
             throw SparkTranslationUnsupported(hint: "The expression \(expr) has no Spark translation yet (string and .dt methods, Swift closures and dropna(thresh=) run on the eager backend).")
         }
     }
@@ -89,7 +98,17 @@ struct SparkExpressionTranslator {
 
     private func requireSupported(_ dtype: DType, _ what: String) throws {
         guard SparkLiterals.isSupported(dtype) else {
-            throw SparkTranslationUnsupported(hint: "The \(what) has dtype \(dtype.name), which the Spark backend does not handle yet (int64, float64, bool, str, Int64, Float64, boolean, naive datetime64).")
+            throw SparkTranslationUnsupported(hint: "The \(what) has dtype \(dtype.name), which the Spark backend does not handle yet (int64, float64, bool, str, Int64, Float64, boolean, datetime64 with or without a zone).")
+        }
+    }
+
+    /// Whether pandas' fillna keeps `dtype` when it fills with `value`.
+    static func fillKeepsDtype(_ dtype: DType, _ value: Scalar) -> Bool {
+        switch (dtype, value) {
+        case (.float64, .int), (.float64, .float), (.nullableFloat64, .int), (.nullableFloat64, .float), (.nullableInt64, .int): return true
+        case (.nullableInt64, .float(let x)): return x.rounded(.towardZero) == x
+        case (.bool, .bool), (.nullableBool, .bool), (.string, .string), (.datetime, .datetime), (.timedelta, .timedelta): return true
+        default: return false
         }
     }
 
@@ -113,6 +132,8 @@ struct SparkExpressionTranslator {
         let unsupported = SparkTranslationUnsupported(
             hint: "\(left.name) \(op.rawValue) \(right.name) has no Spark translation yet.")
         switch op {
+        case .add where left == .string && right == .string:
+            return SparkExpressions.call("concat", [try translate(a), try translate(b)])  // a missing side gives missing
         case .add, .subtract, .multiply:
             guard Self.isNumber(left), Self.isNumber(right) else { throw unsupported }
             let name = op == .add ? "+" : op == .subtract ? "-" : "*"
@@ -123,11 +144,13 @@ struct SparkExpressionTranslator {
             let x = SparkExpressions.cast(try translate(a), SparkLiterals.doubleType)
             let y = SparkExpressions.cast(try translate(b), SparkLiterals.doubleType)
             let zero = SparkLiterals.double(0)
-            // pandas: x / 0 is inf with x's sign, 0 / 0 and NaN / 0 are NaN.
+            // pandas: x / ±0 is inf with the sign of x times the sign of the zero (Spark prints
+            // -0.0 with its sign; its atan2 and signum drop it); 0 / 0 and NaN / 0 are NaN.
+            let negativeZero = SparkExpressions.call("startswith", [SparkExpressions.cast(y, SparkLiterals.stringType), SparkLiterals.string("-")])
+            let positive = SparkExpressions.not(SparkExpressions.call("==", [SparkExpressions.call(">", [x, zero]), negativeZero]))
             let byZero = SparkExpressions.when(
                 SparkExpressions.or(try isMissing(a), SparkExpressions.call("==", [x, zero])), SparkLiterals.double(.nan),
-                otherwise: SparkExpressions.when(SparkExpressions.call(">", [x, zero]), SparkLiterals.double(.infinity),
-                                                 otherwise: SparkLiterals.double(-.infinity)))
+                otherwise: SparkExpressions.when(positive, SparkLiterals.double(.infinity), otherwise: SparkLiterals.double(-.infinity)))
             return SparkExpressions.when(SparkExpressions.call("==", [y, zero]), byZero, otherwise: SparkExpressions.call("/", [x, y]))
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
             let comparable = (Self.isNumber(left) && Self.isNumber(right)) || (left == .string && right == .string)
@@ -136,9 +159,15 @@ struct SparkExpressionTranslator {
             let x = try translate(a), y = try translate(b)
             let compared = op == .notEqual ? SparkExpressions.not(SparkExpressions.call("==", [x, y]))
                 : SparkExpressions.call(Self.comparisonName(op) ?? "==", [x, y])
-            // Nullable results keep Spark's null (pandas' pd.NA); plain bool results are False
-            // (True for !=) wherever an operand is missing, NaN included.
-            if result == .nullableBool { return compared }
+            // Nullable results keep Spark's null (pandas' pd.NA), but a NaN operand compares as
+            // IEEE says (False, True for !=) where Spark orders NaN above every number; plain bool
+            // results are False (True for !=) wherever an operand is missing, NaN included.
+            if result == .nullableBool {
+                let nans = [(a, left, x), (b, right, y)].filter { SparkLiterals.isFloat($0.1) }.map { SparkExpressions.call("isnan", [$0.2]) }
+                guard let anyNaN = nans.first.map({ nans.dropFirst().reduce($0, SparkExpressions.or) }) else { return compared }
+                let bothPresent = SparkExpressions.and(SparkExpressions.call("isnotnull", [x]), SparkExpressions.call("isnotnull", [y]))
+                return SparkExpressions.when(SparkExpressions.and(bothPresent, anyNaN), SparkLiterals.boolean(op == .notEqual), otherwise: compared)
+            }
             let anyMissing = SparkExpressions.or(try isMissing(a), try isMissing(b))
             return SparkExpressions.when(anyMissing, SparkLiterals.boolean(op == .notEqual), otherwise: compared)
         case .and, .or, .xor:
@@ -178,8 +207,8 @@ struct SparkExpressionTranslator {
             }
             return literal
         }
-        // pandas: a missing value is in the list only when the list has a missing value.
-        let missingMatches = values.contains { $0.isMissing }
+        // pandas: which missing marker finds a missing value depends on the dtype.
+        let missingMatches = Column.isinMatchesMissing(dtype: type, values: values)
         let member = present.isEmpty ? SparkLiterals.boolean(false)
             : SparkExpressions.call("coalesce", [SparkExpressions.call("in", [try translate(a)] + present), SparkLiterals.boolean(false)])
         return SparkExpressions.when(try isMissing(a), SparkLiterals.boolean(missingMatches), otherwise: member)

@@ -11,8 +11,9 @@ import SparkConnectProtocol
 /// | `bool`, `boolean`          | `boolean`        |
 /// | `str`                      | `string`         |
 /// | `datetime64[unit]` (no tz) | `timestamp_ntz` (microseconds; other units converted on upload) |
+/// | `datetime64[unit, tz]`     | `timestamp` (UTC instants; the zone stays in Bamboo's schema) |
 ///
-/// Other dtypes (tz-aware datetimes, timedeltas, `category`, `object`) are not translated yet:
+/// Other dtypes (timedeltas, `category`, `object`) are not translated yet:
 /// ``sparkType(_:)`` returns nil and the node is refused with a hint.
 enum SparkLiterals {
     static func sparkType(_ dtype: DType) -> Spark_Connect_DataType? {
@@ -23,6 +24,7 @@ enum SparkLiterals {
         case .bool, .nullableBool: type.kind = .boolean(Spark_Connect_DataType.Boolean())
         case .string: type.kind = .string(Spark_Connect_DataType.StringMessage())
         case .datetime(_, tz: nil): type.kind = .timestampNtz(Spark_Connect_DataType.TimestampNTZ())
+        case .datetime(_, tz: _?): type.kind = .timestamp(Spark_Connect_DataType.Timestamp())
         default: return nil
         }
         return type
@@ -57,6 +59,18 @@ enum SparkLiterals {
         type.kind = .decimal(decimal)
         return type
     }
+
+    static let timestampNtzType: Spark_Connect_DataType = {
+        var type = Spark_Connect_DataType()
+        type.kind = .timestampNtz(Spark_Connect_DataType.TimestampNTZ())
+        return type
+    }()
+
+    static let stringType: Spark_Connect_DataType = {
+        var type = Spark_Connect_DataType()
+        type.kind = .string(Spark_Connect_DataType.StringMessage())
+        return type
+    }()
 
     static let longType: Spark_Connect_DataType = {
         var type = Spark_Connect_DataType()

@@ -31,6 +31,8 @@ struct SparkRelationTranslator {
     }
 
     mutating func translate(_ plan: LogicalPlan) throws -> SparkTranslatedRelation {
+        // After a merge/concat/alignment, pandas' dtype of an int64 or bool column depends on the data.
+        if let hint = SparkMissingRows.unsupportedHint(plan) { throw SparkTranslationUnsupported(hint: hint) }
         switch plan.node {
         case .source(let data):
             let position = nextHiddenName()
@@ -48,7 +50,9 @@ struct SparkRelationTranslator {
             case .range: break
             case .fields(let levels): outputs += try levels.map { try named($0, expressions) }
             }
-            outputs += try columns.map { try named($0, expressions) }
+            // A field selected twice (df[["a", "a"]]) is one Spark column: the final projection repeats it.
+            var seen = Set(outputs.count == 0 ? [] : plan.schema.index.fields.map(\.id))
+            outputs += try columns.filter { seen.insert($0.field.id).inserted }.map { try named($0, expressions) }
             // Order columns that are also output fields (an aggregate's keys) are kept once.
             let visible = Set((plan.schema.allFields).map { SparkColumnNames.field($0.id) })
             outputs += child.hiddenColumns.filter { !visible.contains($0) }.map(SparkExpressions.column)
@@ -108,15 +112,8 @@ struct SparkRelationTranslator {
                 return SparkTranslatedRelation(relation: withColumns(child.relation, [(name, SparkExpressions.column(positions))]),
                                                order: child.order, densePositions: positions)
             }
-            // Rows were removed or reordered: number them in order. A window over the whole
-            // frame runs in one partition; only reached after filters or sorts on a RangeIndex.
-            var window = Spark_Connect_Expression.Window()
-            window.windowFunction = SparkExpressions.call("row_number", [])
-            window.orderSpec = child.order.map(\.sortOrder)
-            var windowed = Spark_Connect_Expression()
-            windowed.window = window
-            let numbered = SparkExpressions.call("-", [windowed, SparkLiterals.long(1)])
-            return SparkTranslatedRelation(relation: withColumns(child.relation, [(name, numbered)]), order: child.order, densePositions: nil)
+            // Rows were removed or reordered: number them in order, partition by partition.
+            return SparkTranslatedRelation(relation: numbered(child.relation, order: child.order, as: name), order: child.order, densePositions: nil)
 
         case .aggregate(let input, let keys, let aggregations, let sort, let dropna, _):
             return try aggregate(input, keys: keys, aggregations: aggregations, sort: sort, dropna: dropna)
@@ -140,12 +137,24 @@ struct SparkRelationTranslator {
         case .markDuplicates(let input, let keys, let keep, let field):
             return try markDuplicates(input, keys: keys, keep: keep, field: field)
 
+        case .groupWindow(let input, let keys, let columns, let dropna):
+            return try groupWindow(input, keys: keys, columns: columns, dropna: dropna)
+
+        case .join(let left, let right, let spec):
+            return try join(left, right, spec)
+
+        case .concat(let parts, let spec):
+            return try concat(parts, spec)
+
+        case .alignColumn(let input, let source, let value, let field, let purpose):
+            return try alignColumn(input, source: source, value: value, field: field, purpose: purpose)
+
         default:
             throw SparkTranslationUnsupported(hint: SparkRelationTranslator.untranslatedHint)
         }
     }
 
-    static let untranslatedHint = "The Spark backend translates Source, Project, Filter, Sort, Slice (head/tail/iloc ranges), RowNumber, Aggregate (groupby), Reduce, ValueCounts and MarkDuplicates (duplicated/drop_duplicates) so far; run this step on the eager backend (Session.eager())."
+    static let untranslatedHint = "The Spark backend translates Source, Project, Filter, Sort, Slice (head/tail/iloc ranges), RowNumber, Aggregate (groupby), Reduce, ValueCounts, MarkDuplicates, Join (merge/join), Concat, AlignColumn and GroupWindow (shift/diff/cum*/rank/rolling/expanding) so far; run this step on the eager backend (Session.eager())."
 
     private mutating func aggregate(_ input: LogicalPlan, keys: [NamedExpr], aggregations: [Aggregation], sort: Bool, dropna: Bool) throws -> SparkTranslatedRelation {
         let child = try translate(input)

@@ -34,7 +34,16 @@ enum SparkResultDecoder {
         let hasMissing = (0..<column.count).contains { column.isMissing($0) }
         // pandas: min/max of no values is NaN even for int64 or bool columns (eager does the same).
         if isReduction, hasMissing, !dtype.canHoldMissing {
-            return Column.infer((0..<column.count).map { column.scalar(at: $0) })
+            return Column.infer((0..<column.count).map { column.isMissing($0) ? .float(.nan) : column.scalar(at: $0) })
+        }
+        // pandas turns an int64 result with missing values into float64 (str.len of a missing
+        // string, a count after a shift...): the plan cannot know the data, the answer can.
+        if dtype == .int64, hasMissing {
+            return Column(float64: (0..<column.count).map { column.isMissing($0) ? .nan : column.scalar(at: $0).doubleValue ?? .nan })
+        }
+        // Likewise a bool column with missing values (a merge's unmatched rows) is object, NaN for missing.
+        if dtype == .bool, hasMissing {
+            return Column(dtype: .object, values: .object((0..<column.count).map { column.isMissing($0) ? .float(.nan) : column.scalar(at: $0) }))
         }
         return try column.astype(dtype)
     }

@@ -19,7 +19,7 @@ enum SparkSourceUpload {
     static func unsupportedReason(_ data: SourceData) -> String? {
         for (field, column) in zip(data.schema.allFields, data.columns) {
             guard SparkLiterals.isSupported(field.dtype) else {
-                return "Column \(field.label.pythonRepr) has dtype \(field.dtype.name), which the Spark backend does not upload yet (int64, float64, bool, str, Int64, Float64, boolean, naive datetime64 are); convert it with astype or run on the eager backend."
+                return "Column \(field.label.pythonRepr) has dtype \(field.dtype.name), which the Spark backend does not upload yet (int64, float64, bool, str, Int64, Float64, boolean, datetime64 with or without a zone are); convert it with astype or run on the eager backend."
             }
             if case .datetime(let unit, _) = field.dtype, let problem = timestampProblem(column, unit: unit) {
                 return "Column \(field.label.pythonRepr) \(problem); Spark timestamps hold microseconds of the years 1 to 9999. Run on the eager backend."
@@ -52,8 +52,9 @@ enum SparkSourceUpload {
         let rows = withData ? Array(0..<data.rowCount) : []
         for (field, column) in zip(data.schema.allFields, data.columns) {
             var uploaded = withData ? column : column.take([])
-            if case .datetime(let unit, nil) = field.dtype, unit != .us {
-                uploaded = try uploaded.astype(.datetime(.us, tz: nil))
+            if case .datetime(let unit, let zone) = field.dtype, unit != .us || zone != nil {
+                // Spark holds microseconds; zoned values go up as UTC instants.
+                uploaded = try uploaded.astype(.datetime(.us, tz: zone == nil ? nil : "UTC"))
             }
             columns.append((SparkColumnNames.field(field.id), uploaded))
         }

@@ -121,3 +121,33 @@ import Testing
         #expect(Set(hashes).count == 3)
     }
 }
+
+/// resample's calendar bins, against pandas 3.1.1.
+@Suite struct CalendarBinningTests {
+    static let day: Int64 = 86_400_000_000
+
+    @Test func everyValueFallsInAListedBin() throws {
+        let rules: [DateFrequency] = [.businessDay, .weekly(weekday: 6), .weekly(weekday: 2), .monthStart, .monthEnd, .quarterStart, .quarterEnd, .yearStart, .yearEnd]
+        // Values from 1967 to 1971 at midnight and in the day, across the 1968 leap day and 1970.
+        let values: [Int64] = (0..<200).map { -800 * Self.day + Int64($0) * 7 * Self.day + ($0 % 3 == 0 ? 0 : Int64($0) * 3_600_000_000 % Self.day) }
+        for rule in rules {
+            for (closedRight, labelRight) in [(false, false), (false, true), (true, false), (true, true)] {
+                let labels = try CalendarBinning.labels(first: values[0], last: values[values.count - 1], unit: .us, frequency: rule,
+                                                        closedRight: closedRight, labelRight: labelRight)
+                #expect(labels == labels.sorted() && Set(labels).count == labels.count)
+                for value in values {
+                    let label = try CalendarBinning.label(value, unit: .us, frequency: rule, closedRight: closedRight, labelRight: labelRight)
+                    #expect(labels.contains(label), "\(rule) closed right \(closedRight) label right \(labelRight): \(value)")
+                }
+            }
+        }
+    }
+
+    @Test func monthEndsTakeTheWholeLastDay() throws {
+        // pd.Series(1, index=pd.DatetimeIndex(["2024-02-29 18:00"])).resample("ME").sum() → 2024-02-29
+        let leapEvening = 19_782 * Self.day + 18 * 3_600_000_000
+        #expect(try CalendarBinning.label(leapEvening, unit: .us, frequency: .monthEnd, closedRight: true, labelRight: true) == 19_782 * Self.day)
+        // Closed on the left, the month end's midnight starts the next bin: labelled 2024-03-31 on the right.
+        #expect(try CalendarBinning.label(19_782 * Self.day, unit: .us, frequency: .monthEnd, closedRight: false, labelRight: true) == 19_813 * Self.day)
+    }
+}

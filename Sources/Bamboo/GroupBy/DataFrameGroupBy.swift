@@ -77,12 +77,15 @@ public struct DataFrameGroupBy: Sendable {
     let frame: DataFrame
     let keys: [Field]
     /// The columns aggregated (all but the keys, unless selected with `[...]`).
-    let selection: [Field]
+    var selection: [Field]
     let sort: Bool
     let dropna: Bool
     let asIndex: Bool
     /// Whether categorical keys form groups of their observed categories only (pandas 3's default).
     let observed: Bool
+    /// Keys that are time bins (`resample`, `Grouper(freq:)`): grouped as a categorical of every
+    /// bin, so that empty bins can show, and shown in results as datetimes of this dtype.
+    var binKeys: [FieldID: DType] = [:]
 
     /// One column's groups (pandas: `gb["v"]`); its aggregations return a Series.
     public subscript(_ label: String) -> SeriesGroupBy {
@@ -98,9 +101,15 @@ public struct DataFrameGroupBy: Sendable {
     public subscript(_ labels: [Scalar]) -> DataFrameGroupBy {
         get throws {
             let positions = try frame.columnPositions(labels)
-            return DataFrameGroupBy(frame: frame, keys: keys, selection: positions.map { frame.schema.columns[$0] },
-                                    sort: sort, dropna: dropna, asIndex: asIndex, observed: observed)
+            return selecting(positions.map { frame.schema.columns[$0] })
         }
+    }
+
+    /// The same groups over other columns.
+    func selecting(_ columns: [Field]) -> DataFrameGroupBy {
+        var selected = self
+        selected.selection = columns
+        return selected
     }
 
     public func sum(minCount: Int = 0, skipna: Bool = true) throws -> DataFrame { try aggregate(.sum, AggregateOptions(minCount: minCount, skipna: skipna)) }
@@ -112,8 +121,7 @@ public struct DataFrameGroupBy: Sendable {
     /// Exact per-group quantiles (pandas: `gb.quantile(q, interpolation=)`).
     public func quantile(_ q: Double = 0.5, interpolation: QuantileInterpolation = .linear, numericOnly: Bool = false) throws -> DataFrame {
         guard (0...1).contains(q) else { throw BambooError(.invalidArgument, "percentiles should all be in the interval [0, 1]") }
-        let groups = numericOnly ? DataFrameGroupBy(frame: frame, keys: keys, selection: selection.filter { $0.dtype.isNumeric },
-                                                    sort: sort, dropna: dropna, asIndex: asIndex, observed: observed) : self
+        let groups = numericOnly ? selecting(selection.filter { $0.dtype.isNumeric }) : self
         return try groups.aggregate(.quantile, AggregateOptions(q: q, interpolation: interpolation))
     }
     /// The index label of each group's minimum (pandas: `gb.idxmin()`); first of ties.
@@ -229,7 +237,7 @@ public struct DataFrameGroupBy: Sendable {
                                options: AggregateOptions(skipna: skipna), labels: .column(level.id))
         }
         let levels = keys.map { NamedExpr(field: Field(label: $0.label, dtype: $0.dtype), expr: .column($0.id)) }
-        let grouped = DataFrame(session: frame.session, plan: try LogicalPlan(.aggregate(labelled, keys: levels, aggregations: aggregations, sort: sort, dropna: dropna, observed: observed)))
+        let grouped = DataFrame(session: frame.session, plan: try showingBins(LogicalPlan(.aggregate(labelled, keys: levels, aggregations: aggregations, sort: sort, dropna: dropna, observed: observed))))
         return asIndex ? grouped : try grouped.resetIndex(drop: false)
     }
 
@@ -242,7 +250,17 @@ public struct DataFrameGroupBy: Sendable {
     func groupPlan(_ aggregations: [Aggregation]) throws -> LogicalPlan {
         try frame.checkDeferred()
         let levels = keys.map { NamedExpr(field: Field(label: $0.label, dtype: $0.dtype), expr: .column($0.id)) }
-        return try LogicalPlan(.aggregate(frame.plan, keys: levels, aggregations: aggregations, sort: sort, dropna: dropna, observed: observed))
+        return try showingBins(LogicalPlan(.aggregate(frame.plan, keys: levels, aggregations: aggregations, sort: sort, dropna: dropna, observed: observed)))
+    }
+
+    /// The aggregate with its time-bin levels shown as datetimes (they were grouped as categoricals).
+    func showingBins(_ aggregate: LogicalPlan) throws -> LogicalPlan {
+        guard !binKeys.isEmpty else { return aggregate }
+        let levels = zip(keys, aggregate.schema.index.fields).map { key, level in
+            guard let dtype = binKeys[key.id] else { return NamedExpr.passthrough(level) }
+            return NamedExpr(field: Field(label: level.label, dtype: dtype), expr: .cast(.column(level.id), dtype))
+        }
+        return try LogicalPlan(.project(aggregate, index: .fields(levels), columns: aggregate.schema.columns.map(NamedExpr.passthrough)))
     }
 }
 

@@ -41,8 +41,11 @@ extension DataFrameGroupBy {
         let order = sort ? carried.map { SortSpec(expr: .column($0.field.id), ascending: true, missingFirst: false) }
             : [SortSpec(expr: .column(number.field.id), ascending: true, missingFirst: false)]
         let grouped = try LogicalPlan(.sort(kept, keys: order))
-        let levels = carried.map { NamedExpr(field: Field(label: $0.field.label, dtype: $0.field.dtype), expr: .column($0.field.id)) }
-            + labelled.schema.index.fields.map { NamedExpr(field: Field(label: $0.label, dtype: $0.dtype), expr: .column($0.id)) }
+        // Time-bin keys (Grouper(freq:)) were grouped as categoricals and show as datetimes.
+        let levels = zip(keys, carried).map { key, column in
+            binKeys[key.id].map { NamedExpr(field: Field(label: column.field.label, dtype: $0), expr: .cast(.column(column.field.id), $0)) }
+                ?? NamedExpr(field: Field(label: column.field.label, dtype: column.field.dtype), expr: .column(column.field.id))
+        } + labelled.schema.index.fields.map { NamedExpr(field: Field(label: $0.label, dtype: $0.dtype), expr: .column($0.id)) }
         return DataFrame(session: frame.session, plan: try LogicalPlan(.project(grouped, index: .fields(levels), columns: values.map { NamedExpr.passthrough($0.field) })))
     }
 }

@@ -23,29 +23,46 @@ extension DataFrame {
         try window(.rank(method: method, ascending: ascending, naOption: naOption, pct: pct))
     }
 
-    /// A moving window of `window` rows (pandas: `df.rolling(window, min_periods=, center=)`).
+    /// A moving window of `window` rows (pandas: `df.rolling(window, min_periods=, center=, on=)`).
     ///
     /// ```swift
     /// let smooth = try df.rolling(3, center: true).mean()
     /// ```
-    /// `minPeriods` defaults to the window size: fewer present values give a missing result.
-    public func rolling(_ window: Int, minPeriods: Int? = nil, center: Bool = false) throws -> Rolling {
+    /// `minPeriods` defaults to the window size: fewer present values give a missing result. The
+    /// column `on`, if given, is left out of the windows and kept as it is.
+    public func rolling(_ window: Int, minPeriods: Int? = nil, center: Bool = false, on: Scalar? = nil) throws -> Rolling {
         guard window >= 0 else { throw BambooError(.invalidArgument, "window must be an integer 0 or greater") }
         if let minPeriods, minPeriods > window { throw BambooError(.invalidArgument, "min_periods \(minPeriods) must be <= window \(window)") }
-        return Rolling(frame: self, window: window, minPeriods: minPeriods ?? window, center: center)
+        return Rolling(frame: self, window: window, minPeriods: minPeriods ?? window, center: center, on: try rollingColumn(on))
     }
 
-    /// A window of a time span on the datetime index (pandas: `df.rolling("3D", min_periods=)`): the
-    /// rows whose time lies in `(t - span, t]`; `minPeriods` defaults to 1. The index must be
-    /// sorted. Spans: `D`, `h`, `min`, `s`, `ms`, `us` with multiples.
-    public func rolling(_ span: String, minPeriods: Int = 1) throws -> Rolling {
+    /// A window of a time span (pandas: `df.rolling("3D", min_periods=, on=)`): the rows whose time
+    /// lies in `(t - span, t]`, on the datetime index or the datetime column `on`.
+    ///
+    /// ```swift
+    /// let weekly = try df.rolling("7D", on: "t").sum()      // "t" is kept as it is
+    /// ```
+    /// `minPeriods` defaults to 1. The times must be sorted and have no NaT. Spans: `D`, `h`, `min`,
+    /// `s`, `ms`, `us` with multiples.
+    public func rolling(_ span: String, minPeriods: Int = 1, on: Scalar? = nil) throws -> Rolling {
         let nanos = try DatetimeMethods.nanos(of: span)
-        let levels = try labelledPlan().schema.index.fields
-        guard levels.count == 1, case .datetime(let unit, _) = levels[0].dtype else {
+        let column = try rollingColumn(on)
+        let times = try column.map { [$0] } ?? labelledPlan().schema.index.fields
+        guard times.count == 1, case .datetime(let unit, _) = times[0].dtype else {
             throw BambooError(.invalidArgument, "window must be an integer 0 or greater")
         }
         let perTick = 1_000_000_000 / unit.ticksPerSecond
-        return Rolling(frame: self, window: Int.max, minPeriods: minPeriods, center: false, span: Swift.max(1, nanos / perTick))
+        return Rolling(frame: self, window: Int.max, minPeriods: minPeriods, center: false, on: column, span: Swift.max(1, nanos / perTick))
+    }
+
+    /// The column `on` of `rolling(on=)`.
+    private func rollingColumn(_ on: Scalar?) throws -> Field? {
+        guard let on else { return nil }
+        let positions = schema.positions(of: on)
+        guard positions.count == 1 else {
+            throw BambooError(.invalidArgument, "invalid on specified as \(on), must be a column (of DataFrame), an Index or None")
+        }
+        return schema.columns[positions[0]]
     }
 
     /// A window of every row so far (pandas: `df.expanding(min_periods=)`).
@@ -76,19 +93,25 @@ extension DataFrame {
         return ExponentialMoving(frame: self, window: ExponentialWindow(alpha: smoothing, adjust: adjust, ignoreNA: ignoreNA, minPeriods: minPeriods))
     }
 
-    /// The frame's columns through a whole-frame window function (one group holding every row).
-    func window(_ function: GroupWindowFunction) throws -> DataFrame {
+    /// The frame's columns through a whole-frame window function (one group holding every row);
+    /// the column `on` (`rolling(on=)`) is kept as it is and gives a time-based window its times.
+    func window(_ function: GroupWindowFunction, on: Field? = nil) throws -> DataFrame {
         try checkDeferred()
-        // A time-based window reads the index, so the index must be explicit.
         var input = plan
         var times: Expr?
         if case .timeRolling = function {
-            input = try labelledPlan()
-            times = input.schema.index.fields.first.map { .column($0.id) }
+            if let on {
+                times = .column(on.id)
+            } else {
+                // A time-based window reads the index, so the index must be explicit.
+                input = try labelledPlan()
+                times = input.schema.index.fields.first.map { .column($0.id) }
+            }
         }
         let columns = try schema.columns.map { field in
-            WindowColumn(field: Field(label: field.label, dtype: try function.resultDType(for: field.dtype)), function: function, input: .column(field.id),
-                         times: times)
+            let applied = field.id == on?.id ? .passthrough : function
+            return WindowColumn(field: Field(label: field.label, dtype: try applied.resultDType(for: field.dtype)), function: applied, input: .column(field.id),
+                                times: times)
         }
         return DataFrame(session: session, plan: try LogicalPlan(.groupWindow(input, keys: [], columns: columns, dropna: false)))
     }

@@ -8,13 +8,15 @@ public struct Rolling: Sendable {
     let window: Int
     let minPeriods: Int
     let center: Bool
-    /// A time span in the index's ticks (`rolling("3D")`), instead of a number of rows.
+    /// The column `rolling(on=)` names: kept as it is, and the times of a time span.
+    var on: Field? = nil
+    /// A time span in the times' ticks (`rolling("3D")`), instead of a number of rows.
     var span: Int64? = nil
 
     func aggregate(_ function: AggregateFunction, ddof: Int = 1) throws -> DataFrame {
         let spec = RollingWindow(window: window, minPeriods: minPeriods, center: center, function: function, ddof: ddof)
-        if let span { return try frame.window(.timeRolling(spec, span: span)) }
-        return try frame.window(.rolling(spec))
+        if let span { return try frame.window(.timeRolling(spec, span: span, timesName: on.map { $0.label.description } ?? "index"), on: on) }
+        return try frame.window(.rolling(spec), on: on)
     }
 
     public func sum() throws -> DataFrame { try aggregate(.sum) }

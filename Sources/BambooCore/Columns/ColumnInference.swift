@@ -17,7 +17,7 @@ extension Column {
             case .int: ints += 1
             case .float(let v): if v.isNaN { nans += 1 } else { floats += 1 }
             case .none: nones += 1
-            case .tuple, .list: break  // tuples and lists only ever make object columns
+            case .tuple, .list, .date, .time: break  // tuples, lists, dates and times only ever make object columns
             case .na: nas += 1
             case .nat: nats += 1
             case .bool: bools += 1

@@ -17,6 +17,14 @@ public enum TemporalFormatter {
     /// Days since 1970-01-01 for a civil date; nil when the month or day is out of range.
     public static func days(year: Int64, month: Int64, day: Int64) -> Int64? {
         guard (1...12).contains(month), day >= 1, day <= daysInMonth(year: year, month: month) else { return nil }
+        return civilDays(year: year, month: month, day: day)
+    }
+
+    /// Days since 1970-01-01 of a day of a month; a month outside 1...12 carries into the year
+    /// (month 13 is January of the next year, month 0 December of the previous one).
+    static func civilDays(year: Int64, month: Int64, day: Int64) -> Int64 {
+        let carry = (month - 1 >= 0 ? (month - 1) / 12 : (month - 12) / 12)
+        let (year, month) = (year + carry, month - carry * 12)
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -75,6 +83,17 @@ public enum TemporalFormatter {
         guard let offset else { return text }
         let magnitude = offset < 0 ? -offset : offset
         return text + (offset < 0 ? "-" : "+") + pad(magnitude / 3600, 2) + ":" + pad(magnitude / 60 % 60, 2)
+    }
+
+    /// `datetime.date.isoformat()` of days since 1970-01-01: `2024-02-29`.
+    public static func isoDate(days: Int64) -> String {
+        let (y, m, d) = civil(fromDays: days)
+        return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)
+    }
+
+    /// `datetime.time.isoformat()` of microseconds since midnight: `10:30:00`, `10:30:00.500000`.
+    public static func isoTime(microseconds: Int64) -> String {
+        clock(microseconds / 1_000_000, fraction: microseconds % 1_000_000, unit: .us)
     }
 
     /// `str(pd.Timedelta)`: `1 days 02:03:04`.

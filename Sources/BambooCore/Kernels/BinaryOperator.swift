@@ -40,7 +40,7 @@ public enum Operand: Sendable {
         case .bool: return .bool
         case .string: return .string
         case .na: return .nullableInt64
-        case .none, .tuple, .list: return .object
+        case .none, .tuple, .list, .date, .time: return .object
         case .nat: return .datetime(.us, tz: nil)
         case .datetime(_, let unit, let tz): return .datetime(unit, tz: tz)
         case .timedelta(_, let unit): return .timedelta(unit)
@@ -69,7 +69,7 @@ extension Column {
         case .timedelta(let v, let unit): return Column(dtype: .timedelta(unit), values: .int64(Array(repeating: v, count: count)))
         case .na: return Column.allMissing(.nullableInt64, count: count)
         case .nat: return Column.allMissing(.datetime(.us, tz: nil), count: count)
-        case .none, .tuple, .list: return Column(dtype: .object, values: .object(Array(repeating: scalar, count: count)))
+        case .none, .tuple, .list, .date, .time: return Column(dtype: .object, values: .object(Array(repeating: scalar, count: count)))
         }
     }
 }

@@ -132,6 +132,8 @@ enum Comparison {
             if case .int(let p) = a, case .int(let q) = b { return p == q ? 0 : (p < q ? -1 : 1) }
             return x == y ? 0 : (x < y ? -1 : 1)
         }
+        if case .date(let x) = a, case .date(let y) = b { return x == y ? 0 : (x < y ? -1 : 1) }
+        if case .time(let x) = a, case .time(let y) = b { return x == y ? 0 : (x < y ? -1 : 1) }
         if case .string(let x) = a, case .string(let y) = b {
             return x == y ? 0 : (Array(x.unicodeScalars).lexicographicallyPrecedes(Array(y.unicodeScalars), by: { $0.value < $1.value }) ? -1 : 1)
         }
@@ -151,6 +153,8 @@ enum Comparison {
         case .timedelta: return "Timedelta"
         case .tuple: return "tuple"
         case .list: return "list"
+        case .date: return "datetime.date"
+        case .time: return "datetime.time"
         }
     }
 }

@@ -13,8 +13,9 @@ public enum GroupWindowFunction: Sendable, Hashable {
     case custom(UserFunction)
     /// `rolling(...)`/`expanding(...)` aggregations.
     case rolling(RollingWindow)
-    /// `rolling("3D")`: the rows whose time lies in `(t - span, t]`, `span` in the times' ticks.
-    case timeRolling(RollingWindow, span: Int64)
+    /// `rolling("3D")`: the rows whose time lies in `(t - span, t]`, `span` in the times' ticks;
+    /// `timesName` names the times in errors (`index`, or the `on` column).
+    case timeRolling(RollingWindow, span: Int64, timesName: String)
     /// `ewm(...).mean()`.
     case ewmMean(ExponentialWindow)
     /// `pct_change(periods)`: the change from `periods` rows earlier, as a fraction (no filling, as pandas 3).
@@ -35,7 +36,7 @@ public enum GroupWindowFunction: Sendable, Hashable {
         case .custom(let function): return "\(function.name) [Swift closure]"
         case .rolling(let w): return w.window == Int.max ? "expanding(\(w.minPeriods)).\(w.function.rawValue)" : "rolling(\(w.window)\(w.center ? ", center" : "")).\(w.function.rawValue)"
         case .ewmMean(let w): return "ewm(alpha=\(w.alpha)).mean"
-        case .timeRolling(let w, let span): return "rolling(\(span) ticks).\(w.function.rawValue)"
+        case .timeRolling(let w, let span, _): return "rolling(\(span) ticks).\(w.function.rawValue)"
         case .pctChange(let n): return "pct_change(\(n))"
         case .groupNumber: return "ngroup"
         case .passthrough: return "passthrough"
@@ -147,16 +148,15 @@ public enum GroupWindowFunction: Sendable, Hashable {
                 }
             }
             return try Column.buildUpcasting(out, dtype: dtype)
-        case .timeRolling(let window, let span):
+        case .timeRolling(let window, let span, let timesName):
             guard let times, case .int64(let instants) = times.values else {
                 throw BambooError.invariant("a time-based window needs the times")
             }
             // pandas accepts times sorted either way; a decreasing order measures the span forward.
             let increasing = (1..<Swift.max(1, n)).allSatisfy { instants[$0] >= instants[$0 - 1] }
             let decreasing = (1..<Swift.max(1, n)).allSatisfy { instants[$0] <= instants[$0 - 1] }
-            guard increasing || decreasing, (0..<n).allSatisfy({ !times.isMissing($0) }) else {
-                throw BambooError(.invalidArgument, "index values must be monotonic")
-            }
+            guard (0..<n).allSatisfy({ !times.isMissing($0) }) else { throw BambooError(.invalidArgument, "\(timesName) values must not have NaT") }
+            guard increasing || decreasing else { throw BambooError(.invalidArgument, "\(timesName) values must be monotonic") }
             let numbers = try column.astype(.float64)
             guard case .float64(let values) = numbers.values else { throw BambooError.invariant("float storage") }
             var result = [Double](repeating: .nan, count: n)

@@ -17,6 +17,10 @@ public enum Scalar: Sendable, Hashable, CustomStringConvertible {
     case string(String)
     case datetime(Int64, TimeUnit, tz: String?)
     case timedelta(Int64, TimeUnit)
+    /// A Python `datetime.date` (the values of pandas' `s.dt.date`): days since 1970-01-01.
+    case date(Int64)
+    /// A Python `datetime.time` (the values of pandas' `s.dt.time`): microseconds since midnight.
+    case time(Int64)
     /// A Python tuple: a MultiIndex column label like `("v", "sum")`.
     indirect case tuple([Scalar])
     /// A Python list held in an object column (`explode` spreads its items over rows).
@@ -47,6 +51,13 @@ public enum Scalar: Sendable, Hashable, CustomStringConvertible {
         case .string(let text): return "'\(text)'"
         case .tuple(let items): return "(" + items.map(\.pythonRepr).joined(separator: ", ") + (items.count == 1 ? ",)" : ")")
         case .list(let items): return "[" + items.map(\.pythonRepr).joined(separator: ", ") + "]"
+        case .date(let days):
+            let (y, m, d) = TemporalFormatter.civil(fromDays: days)
+            return "datetime.date(\(y), \(m), \(d))"
+        case .time(let micros):
+            let parts = [micros / 3_600_000_000, micros / 60_000_000 % 60, micros / 1_000_000 % 60, micros % 1_000_000]
+            let shown = parts[3] != 0 ? parts : parts[2] != 0 ? Array(parts.prefix(3)) : Array(parts.prefix(2))
+            return "datetime.time(" + shown.map(String.init).joined(separator: ", ") + ")"
         default: return description
         }
     }
@@ -63,6 +74,8 @@ public enum Scalar: Sendable, Hashable, CustomStringConvertible {
         case .string(let text): return text
         case .datetime(let ticks, let unit, let tz): return TemporalFormatter.timestamp(ticks, unit: unit, tz: tz)
         case .timedelta(let ticks, let unit): return TemporalFormatter.timedelta(ticks, unit: unit)
+        case .date(let days): return TemporalFormatter.isoDate(days: days)
+        case .time(let micros): return TemporalFormatter.isoTime(microseconds: micros)
         case .tuple, .list: return pythonRepr
         }
     }
@@ -75,6 +88,7 @@ public enum Scalar: Sendable, Hashable, CustomStringConvertible {
         case (.string(let a), .string(let b)): return a == b
         case (.tuple(let a), .tuple(let b)): return a == b
         case (.list(let a), .list(let b)): return a == b
+        case (.date(let a), .date(let b)), (.time(let a), .time(let b)): return a == b
         case (.datetime(let a, let ua, let za), .datetime(let b, let ub, let zb)):
             return za == zb && TemporalFormatter.sameInstant(a, ua, b, ub)
         case (.timedelta(let a, let ua), .timedelta(let b, let ub)): return TemporalFormatter.sameInstant(a, ua, b, ub)
@@ -97,6 +111,8 @@ public enum Scalar: Sendable, Hashable, CustomStringConvertible {
         case .timedelta(let ticks, let unit): hasher.combine(5); hasher.combine(TemporalFormatter.toNanosClamped(ticks, unit))
         case .tuple(let items): hasher.combine(7); hasher.combine(items)
         case .list(let items): hasher.combine(8); hasher.combine(items)
+        case .date(let days): hasher.combine(9); hasher.combine(days)
+        case .time(let micros): hasher.combine(10); hasher.combine(micros)
         case .int, .float, .bool:
             if let number = exactNumber { hasher.combine(6); hasher.combine(number) }
         }

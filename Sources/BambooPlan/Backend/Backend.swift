@@ -13,9 +13,16 @@ public protocol Backend: Sendable {
     func unsupportedReason(_ node: LogicalPlan) -> String?
     /// Runs `plan` to completion.
     func execute(_ plan: LogicalPlan) async throws -> ExecutionResult
+    /// What the user should know about how this backend will run `plan` that does not change
+    /// the answer (e.g. Spark computing a whole-frame window in a single partition): one
+    /// sentence per note. `explain()` shows them and the session's `diagnostics` handler
+    /// receives them when an action runs the plan. Default: none.
+    func notes(for plan: LogicalPlan) -> [String]
 }
 
 extension Backend {
+    public func notes(for plan: LogicalPlan) -> [String] { [] }
+
     /// Throws `unsupportedOnBackend` naming the first node of `plan` this backend cannot run.
     public func checkSupport(_ plan: LogicalPlan) throws {
         for input in plan.inputs { try checkSupport(input) }

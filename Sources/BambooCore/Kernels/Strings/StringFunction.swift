@@ -33,7 +33,7 @@ public enum StringFunction: Sendable, Hashable, CustomStringConvertible {
     public enum PadSide: String, Sendable, Hashable { case left, right, both }
 
     /// Results that are counts or positions (float64 once a value is missing).
-    var isNumericResult: Bool {
+    public var isNumericResult: Bool {
         switch self {
         case .length, .find, .count: return true
         default: return false
@@ -41,7 +41,7 @@ public enum StringFunction: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Results that are booleans (missing values give `na`, or False for pandas' `str` dtype).
-    var isPredicate: Bool {
+    public var isPredicate: Bool {
         switch self {
         case .contains, .startsWith, .endsWith, .isAlpha, .isAlnum, .isDigit, .isDecimal, .isNumeric, .isSpace, .isLower, .isUpper, .isTitle:
             return true

@@ -20,6 +20,18 @@ extension Column {
                 out[row] = TemporalBinning.label(ticks[row], origin: origin, step: step, closedRight: closedRight, labelRight: labelRight)
             }
             return Column(dtype: dtype, values: .int64(out), validity: validity)
+        case .calendarBin(let frequency, let closedRight, let labelRight):
+            var out = [Int64](repeating: 0, count: count)
+            for row in 0..<count where !isMissing(row) {
+                out[row] = try CalendarBinning.label(ticks[row], unit: unit, frequency: frequency, closedRight: closedRight, labelRight: labelRight)
+            }
+            return Column(dtype: dtype, values: .int64(out), validity: validity)
+        case .date, .time:
+            return Column(dtype: .object, values: .object((0..<count).map { row -> Scalar in
+                guard !isMissing(row) else { return .nat }
+                let time = CivilTime(ticks[row], unit: unit)
+                return function == .date ? .date(time.daysSinceEpoch) : .time(time.secondOfDay * 1_000_000 + time.nanos / 1000)
+            }))
         case .field(let field):
             var out = [Int64](repeating: 0, count: count)
             var missing = false

@@ -1,12 +1,13 @@
 /// A `freq=` alias of `date_range`: a fixed step (`D`, `h`, `min`, `s`, `ms`, `us`, with a multiple
 /// such as `15min`) or a calendar anchor (`B` business days, `W[-SUN]` weeks, `MS`/`ME` month start
-/// and end, `QS` quarter start, `YS` year start). Anchored points keep the time of day.
+/// and end, `QS`/`QE` quarter start and end, `YS`/`YE` year start and end). Anchored points keep the
+/// time of day.
 public enum DateFrequency: Sendable, Hashable {
     case fixed(nanos: Int64)
     case businessDay
     /// Monday is 0.
     case weekly(weekday: Int64)
-    case monthStart, monthEnd, quarterStart, yearStart
+    case monthStart, monthEnd, quarterStart, quarterEnd, yearStart, yearEnd
 
     public init(_ alias: String) throws {
         let digits = alias.prefix { $0.isASCII && $0.isNumber }
@@ -19,7 +20,9 @@ public enum DateFrequency: Sendable, Hashable {
         case "MS": self = .monthStart
         case "ME": self = .monthEnd
         case "QS", "QS-JAN": self = .quarterStart
+        case "QE", "QE-DEC": self = .quarterEnd
         case "YS", "YS-JAN": self = .yearStart
+        case "YE", "YE-DEC": self = .yearEnd
         default:
             if name.hasPrefix("W-"), let day = weekdays.firstIndex(of: String(name.dropFirst(2))) {
                 self = .weekly(weekday: Int64(day))
@@ -42,6 +45,15 @@ public enum DateFrequency: Sendable, Hashable {
         guard count == 1 else { throw BambooError(.unsupportedOnBackend, "Multiples of the calendar frequency \(name) are not available yet.") }
     }
 
+    /// Whether the points end a period (`ME`, `QE`, `YE` and the weeks `W-...`): pandas' `resample`
+    /// closes and labels their bins on the right by default.
+    public var isEndAnchored: Bool {
+        switch self {
+        case .monthEnd, .quarterEnd, .yearEnd, .weekly: return true
+        case .fixed, .businessDay, .monthStart, .quarterStart, .yearStart: return false
+        }
+    }
+
     /// Whether `ticks` (microseconds) falls on the frequency.
     func contains(_ ticks: Int64) -> Bool {
         let time = CivilTime(ticks, unit: .us)
@@ -52,7 +64,9 @@ public enum DateFrequency: Sendable, Hashable {
         case .monthStart: return time.day == 1
         case .monthEnd: return time.day == TemporalFormatter.daysInMonth(year: time.year, month: time.month)
         case .quarterStart: return time.day == 1 && (time.month - 1) % 3 == 0
+        case .quarterEnd: return time.month % 3 == 0 && time.day == TemporalFormatter.daysInMonth(year: time.year, month: time.month)
         case .yearStart: return time.day == 1 && time.month == 1
+        case .yearEnd: return time.day == 31 && time.month == 12
         }
     }
 
@@ -68,13 +82,13 @@ public enum DateFrequency: Sendable, Hashable {
             var next = ticks
             repeat { next += backward ? -day : day } while !contains(next)
             return next
-        case .monthStart, .monthEnd, .quarterStart, .yearStart:
+        case .monthStart, .monthEnd, .quarterStart, .quarterEnd, .yearStart, .yearEnd:
             let time = CivilTime(ticks, unit: .us)
-            let months: Int64 = self == .quarterStart ? 3 : self == .yearStart ? 12 : 1
+            let months: Int64 = [.quarterStart, .quarterEnd].contains(self) ? 3 : [.yearStart, .yearEnd].contains(self) ? 12 : 1
             var month = time.month + (backward ? -months : months), year = time.year
             while month > 12 { month -= 12; year += 1 }
             while month < 1 { month += 12; year -= 1 }
-            let dayOfMonth = self == .monthEnd ? TemporalFormatter.daysInMonth(year: year, month: month) : 1
+            let dayOfMonth = isEndAnchored ? TemporalFormatter.daysInMonth(year: year, month: month) : 1
             guard let days = TemporalFormatter.days(year: year, month: month, day: dayOfMonth) else { return nil }
             return days * day + (((ticks % day) + day) % day)
         }

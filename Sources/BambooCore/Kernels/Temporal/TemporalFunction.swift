@@ -23,6 +23,12 @@ public enum TemporalFunction: Sendable, Hashable, CustomStringConvertible {
     /// `resample`'s bin of each value: bins of `step` ticks from `origin`, closed on the right or the
     /// left, labelled by their right or left edge.
     case bin(origin: Int64, step: Int64, closedRight: Bool, labelRight: Bool)
+    /// `resample`'s bin of each value for a calendar rule (`W`, `MS`, `ME`, ...): see ``CalendarBinning``.
+    case calendarBin(DateFrequency, closedRight: Bool, labelRight: Bool)
+    /// The calendar day (pandas: `s.dt.date`): an object column of ``Scalar/date(_:)``, NaT kept.
+    case date
+    /// The wall-clock time of day (pandas: `s.dt.time`): an object column of ``Scalar/time(_:)``, NaT kept.
+    case time
 
     public enum RoundingMode: String, Sendable, Hashable { case floor, ceil, round }
 
@@ -39,6 +45,10 @@ public enum TemporalFunction: Sendable, Hashable, CustomStringConvertible {
         case .convert(let tz): return "tz_convert(\(tz ?? "None"))"
         case .bin(let origin, let step, let closedRight, let labelRight):
             return "bin(origin=\(origin), step=\(step), closed=\(closedRight ? "right" : "left"), label=\(labelRight ? "right" : "left"))"
+        case .calendarBin(let frequency, let closedRight, let labelRight):
+            return "bin(freq=\(frequency), closed=\(closedRight ? "right" : "left"), label=\(labelRight ? "right" : "left"))"
+        case .date: return "date"
+        case .time: return "time"
         case .parseTimedelta(let unit, let coerce): return "to_timedelta(unit=\(unit?.rawValue ?? "None"), errors=\(coerce ? "coerce" : "raise"))"
         case .parse(let o): return "to_datetime(format=\(o.format ?? "None"), errors=\(o.coerce ? "coerce" : "raise"), utc=\(o.utc))"
         }

@@ -1,0 +1,106 @@
+#if Spark
+import BambooCore
+import BambooPlan
+import SparkConnectProtocol
+
+/// pandas' `.str` methods as Spark string functions, where the two agree value for value.
+///
+/// Python counts and indexes code points and so does Spark (`char_length`, `substring`), so
+/// lengths, slices and positions carry over; a missing value stays missing (or takes `na`, or
+/// False for the `str` dtype's boolean results, as pandas does). What Spark would answer
+/// differently is refused: regular expressions (Java's syntax is not Python's) unless the
+/// pattern has no special character, `title` (Spark's `initcap` splits words differently),
+/// the `is...` tests (Unicode categories), splits and extraction. Case mapping follows
+/// Java's full Unicode rules ("ß" upper-cases to "SS"), where pandas' `str` dtype maps code point
+/// by code point ("ẞ"): a declared divergence for such text.
+extension SparkExpressionTranslator {
+    /// Python's `str.isspace()` characters: what `strip()` without arguments removes (Spark's
+    /// `trim` removes only the space).
+    static let pythonWhitespace = "\u{9}\u{A}\u{B}\u{C}\u{D}\u{1C}\u{1D}\u{1E}\u{1F} \u{85}\u{A0}\u{1680}\u{2000}\u{2001}\u{2002}\u{2003}\u{2004}\u{2005}\u{2006}\u{2007}\u{2008}\u{2009}\u{200A}\u{2028}\u{2029}\u{202F}\u{205F}\u{3000}"
+
+    /// Whether `pattern` means the same as a regular expression and as plain text.
+    static func isLiteralPattern(_ pattern: String) -> Bool {
+        !pattern.contains { "\\^$.|?*+()[]{}".contains($0) }
+    }
+
+    func string(_ a: Expr, _ function: StringFunction, result: DType) throws -> Spark_Connect_Expression {
+        let source = try dtype(a)
+        guard source == .string else {
+            throw SparkTranslationUnsupported(hint: "str.\(function) on \(source.name) values has no Spark translation yet; cast to str first or run on the eager backend.")
+        }
+        let x = try translate(a)
+        let refused = SparkTranslationUnsupported(hint: "str.\(function) has no exact Spark translation yet (Spark's string functions differ from Python's there); run it on the eager backend (Session.eager()).")
+        func call(_ name: String, _ arguments: [Spark_Connect_Expression]) -> Spark_Connect_Expression { SparkExpressions.call(name, arguments) }
+        let value: Spark_Connect_Expression
+        switch function {
+        case .lower: value = call("lower", [x])
+        case .upper: value = call("upper", [x])
+        case .capitalize:
+            value = call("concat", [call("upper", [call("substring", [x, SparkLiterals.long(1), SparkLiterals.long(1)])]),
+                                    call("lower", [call("substring", [x, SparkLiterals.long(2)])])])
+        case .length: value = call("char_length", [x])
+        case .strip(let side, let characters):
+            let name = side == .both ? "trim" : side == .left ? "ltrim" : "rtrim"
+            value = call(name, [SparkLiterals.string(characters ?? Self.pythonWhitespace), x])
+        case .contains(let pattern, let caseSensitive, let regex, _):
+            guard caseSensitive, !regex || Self.isLiteralPattern(pattern) else { throw refused }
+            value = call("contains", [x, SparkLiterals.string(pattern)])
+        case .startsWith(let prefixes, _), .endsWith(let prefixes, _):
+            let name: String
+            if case .startsWith = function { name = "startswith" } else { name = "endswith" }
+            value = prefixes.map { call(name, [x, SparkLiterals.string($0)]) }.reduce(SparkLiterals.boolean(false), SparkExpressions.or)
+        case .replace(let pattern, let replacement, let count, let caseSensitive, let regex):
+            // An empty pattern matches between every character in Python, never in Spark.
+            guard count < 0, caseSensitive, !pattern.isEmpty, !regex || (Self.isLiteralPattern(pattern) && !replacement.contains("\\")) else { throw refused }
+            value = call("replace", [x, SparkLiterals.string(pattern), SparkLiterals.string(replacement)])
+        case .get(let position):
+            // Spark's substring counts a negative position from the end, as Python does.
+            let p = Int64(position)
+            value = SparkExpressions.when(call(">", [call("char_length", [x]), SparkLiterals.long(p < 0 ? -p - 1 : p)]),
+                                          call("substring", [x, SparkLiterals.long(p < 0 ? p : p + 1), SparkLiterals.long(1)]),
+                                          otherwise: SparkLiterals.null(SparkLiterals.stringType))
+        case .slice(let start?, nil, 1) where start < 0:
+            // s[-k:]: the last k code points (all of a shorter value), as Spark's substring(x, -k) gives.
+            value = SparkExpressions.when(call(">=", [call("char_length", [x]), SparkLiterals.long(Int64(-start))]),
+                                          call("substring", [x, SparkLiterals.long(Int64(start))]), otherwise: x)
+        case .slice(let start, let stop, let step):
+            guard step == 1, (start ?? 0) >= 0, (stop ?? 0) >= 0 else { throw refused }
+            let from = Int64(start ?? 0)
+            if let stop {
+                value = call("substring", [x, SparkLiterals.long(from + 1), SparkLiterals.long(max(0, Int64(stop) - from))])
+            } else {
+                value = call("substring", [x, SparkLiterals.long(from + 1)])
+            }
+        case .pad(let width, let side, let fill):
+            guard side != .both else { throw refused }
+            let padded = call(side == .left ? "lpad" : "rpad", [x, SparkLiterals.long(Int64(width)), SparkLiterals.string(String(fill))])
+            // Spark's lpad also shortens longer values; Python leaves them as they are.
+            value = SparkExpressions.when(call(">=", [call("char_length", [x]), SparkLiterals.long(Int64(width))]), x, otherwise: padded)
+        case .zfill(let width):
+            // Python keeps a leading sign in front of the zeros.
+            let w = Int64(width)
+            let signed = SparkExpressions.or(call("startswith", [x, SparkLiterals.string("-")]), call("startswith", [x, SparkLiterals.string("+")]))
+            let zeros = SparkExpressions.when(signed, call("concat", [call("substring", [x, SparkLiterals.long(1), SparkLiterals.long(1)]),
+                                                                     call("lpad", [call("substring", [x, SparkLiterals.long(2)]), SparkLiterals.long(w - 1), SparkLiterals.string("0")])]),
+                                              otherwise: call("lpad", [x, SparkLiterals.long(w), SparkLiterals.string("0")]))
+            value = SparkExpressions.when(call(">=", [call("char_length", [x]), SparkLiterals.long(w)]), x, otherwise: zeros)
+        case .find(let substring, let start, let end):
+            guard start == 0, end == nil else { throw refused }
+            value = call("-", [call("instr", [x, SparkLiterals.string(substring)]), SparkLiterals.long(1)])
+        default:
+            throw refused
+        }
+        if function.isPredicate {
+            // A missing value answers `na` when given; the str dtype answers False otherwise.
+            let fill: Scalar
+            switch function {
+            case .contains(_, _, _, let na?), .startsWith(_, let na?), .endsWith(_, let na?): fill = na
+            default: fill = .bool(false)
+            }
+            guard let filler = SparkLiterals.literal(fill, as: result) else { throw refused }
+            return SparkExpressions.when(call("isnull", [x]), filler, otherwise: value)
+        }
+        return value
+    }
+}
+#endif

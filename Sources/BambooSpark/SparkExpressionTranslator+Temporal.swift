@@ -1,0 +1,89 @@
+#if Spark
+import BambooCore
+import BambooPlan
+import SparkConnectProtocol
+
+/// pandas' `.dt` methods as Spark datetime functions, computed on the wall time the values show
+/// in their own zone, as pandas does.
+///
+/// Naive datetimes are Spark `timestamp_ntz` (a wall time already). Zoned ones travel as UTC
+/// instants (`timestamp`, with the backend's session zone set to UTC); `from_utc_timestamp`
+/// gives their wall time in the column's zone before a field is read. `tz_convert` changes only
+/// the dtype (the instant stays), so it costs nothing. Refused: `tz_localize` to a zone (Spark
+/// resolves daylight-saving gaps and overlaps its own way, not as `ambiguous`/`nonexistent`
+/// say), `strftime`, `ceil`/`round`, `date`/`time`, parsing, and resample bins.
+extension SparkExpressionTranslator {
+    func temporal(_ a: Expr, _ function: TemporalFunction, result: DType) throws -> Spark_Connect_Expression {
+        let source = try dtype(a)
+        let refused = SparkTranslationUnsupported(hint: "dt.\(function) has no exact Spark translation yet; run it on the eager backend (Session.eager()).")
+        guard case .datetime(_, let zone) = source else { throw refused }
+        let x = try translate(a)
+        func call(_ name: String, _ arguments: [Spark_Connect_Expression]) -> Spark_Connect_Expression { SparkExpressions.call(name, arguments) }
+        let wall = zone.map { call("from_utc_timestamp", [x, SparkLiterals.string($0)]) } ?? x
+        let long = { SparkLiterals.long($0) }
+        func field(_ name: String) -> Spark_Connect_Expression { call(name, [wall]) }
+        let lastDay = call("dayofmonth", [call("last_day", [wall])])
+        switch function {
+        case .field(let f):
+            switch f {
+            case .year: return field("year")
+            case .month: return field("month")
+            case .day: return field("dayofmonth")
+            case .hour: return field("hour")
+            case .minute: return field("minute")
+            case .second: return SparkExpressions.cast(field("second"), SparkLiterals.longType)
+            case .microsecond:
+                // date_part('SECOND') is the seconds of the minute with six decimals.
+                let seconds = call("date_part", [SparkLiterals.string("SECOND"), wall])
+                let micros = SparkExpressions.cast(call("*", [seconds, long(1_000_000)]), SparkLiterals.longType)
+                return call("%", [micros, long(1_000_000)])
+            case .nanosecond:
+                // Uploads refuse values finer than a microsecond, so every nanosecond field is 0.
+                return SparkExpressions.when(call("isnull", [x]), SparkLiterals.null(SparkLiterals.longType), otherwise: long(0))
+            case .dayOfWeek: return call("%", [call("+", [field("dayofweek"), long(5)]), long(7)])  // Spark: Sunday = 1
+            case .dayOfYear: return field("dayofyear")
+            case .quarter: return field("quarter")
+            case .daysInMonth: return lastDay
+            }
+        case .test(let t):
+            let (month, day) = (field("month"), field("dayofmonth"))
+            let isFirst = call("==", [day, long(1)]), isLast = call("==", [day, lastDay])
+            let inQuarterStart = call("in", [month, long(1), long(4), long(7), long(10)])
+            let inQuarterEnd = call("in", [month, long(3), long(6), long(9), long(12)])
+            let test: Spark_Connect_Expression
+            switch t {
+            case .isMonthStart: test = isFirst
+            case .isMonthEnd: test = isLast
+            case .isQuarterStart: test = SparkExpressions.and(isFirst, inQuarterStart)
+            case .isQuarterEnd: test = SparkExpressions.and(isLast, inQuarterEnd)
+            case .isYearStart: test = SparkExpressions.and(isFirst, call("==", [month, long(1)]))
+            case .isYearEnd: test = SparkExpressions.and(isLast, call("==", [month, long(12)]))
+            case .isLeapYear:
+                let year = field("year")
+                let divisible = { (n: Int64) in call("==", [call("%", [year, long(n)]), long(0)]) }
+                test = SparkExpressions.or(SparkExpressions.and(divisible(4), SparkExpressions.not(divisible(100))), divisible(400))
+            }
+            return call("coalesce", [test, SparkLiterals.boolean(false)])  // NaT answers False
+        case .dayName: return call("date_format", [wall, SparkLiterals.string("EEEE")])
+        case .monthName: return call("date_format", [wall, SparkLiterals.string("MMMM")])
+        case .normalize where zone == nil:
+            return call("date_trunc", [SparkLiterals.string("DAY"), x])
+        case .rounded(.floor, let nanos) where zone == nil:
+            let units: [Int64: String] = [86_400_000_000_000: "DAY", 3_600_000_000_000: "HOUR", 60_000_000_000: "MINUTE",
+                                          1_000_000_000: "SECOND", 1_000_000: "MILLISECOND"]
+            guard let unit = units[nanos] else { throw refused }
+            return call("date_trunc", [SparkLiterals.string(unit), x])
+        case .convert(let target):
+            // The same instants; the dtype carries the zone. To naive: the UTC wall time.
+            guard zone != nil else { throw refused }
+            if target != nil { return x }
+            return SparkExpressions.cast(x, SparkLiterals.timestampNtzType)
+        case .localize(nil, _, _) where zone != nil:
+            return SparkExpressions.cast(wall, SparkLiterals.timestampNtzType)
+        default:
+            throw refused
+        }
+    }
+}
+
+#endif
