@@ -14,6 +14,9 @@ struct SparkAggregateTranslator {
     let ordering: Spark_Connect_Expression?
 
     func aggregate(_ function: AggregateFunction, _ input: Expr, options: AggregateOptions) throws -> Spark_Connect_Expression {
+        if function == .std || function == .var, options == AggregateOptions(ddof: options.ddof) {
+            return try spread(function == .std, input, ddof: options.ddof)
+        }
         guard options == AggregateOptions() else {
             throw SparkTranslationUnsupported(hint: "groupby \(function.rawValue) with non-default options (min_count, skipna, ddof) has no Spark translation yet.")
         }
@@ -24,6 +27,9 @@ struct SparkAggregateTranslator {
         case .min, .max: return try extreme(function == .min, input, type)
         case .count: return SparkExpressions.call("count", [try expressions.cleaned(input)])
         case .size: return SparkExpressions.call("count", [SparkLiterals.long(1)])
+        case .median: return try median(input, type)
+        case .nunique: return try distinctCount(input, type)
+        case .any, .all: return try truth(function == .any, input, type)
         case .first, .last:
             guard let ordering else {
                 throw SparkTranslationUnsupported(hint: "groupby first/last after a descending sort has no Spark translation yet.")
@@ -47,8 +53,9 @@ struct SparkAggregateTranslator {
         case .mean: return try mean(input, type)
         case .min, .max: return try extreme(reduction == .min, input, type)
         case .count: return SparkExpressions.call("count", [try expressions.cleaned(input)])
+        case .nunique: return try distinctCount(input, type)
         default:
-            throw SparkTranslationUnsupported(hint: "\(reduction.rawValue)() has no Spark translation yet (sum, mean, min, max, count do).")
+            throw SparkTranslationUnsupported(hint: "\(reduction.rawValue)() has no Spark translation yet (sum, mean, min, max, count, nunique do).")
         }
     }
 
@@ -100,6 +107,48 @@ struct SparkAggregateTranslator {
         let decimalSum = SparkExpressions.call("sum", [SparkExpressions.cast(value, SparkLiterals.decimalType(precision: 38, scale: 18))])
         let exact = SparkExpressions.call("coalesce", [SparkExpressions.cast(decimalSum, SparkLiterals.doubleType), doubleSum])
         return SparkExpressions.when(inRange, exact, otherwise: doubleSum)
+    }
+
+    /// `std`/`var` with `ddof`: Spark's `var_pop` (Welford's algorithm, as pandas uses) rescaled;
+    /// missing for no values or n <= ddof.
+    private func spread(_ isStd: Bool, _ input: Expr, ddof: Int) throws -> Spark_Connect_Expression {
+        let type = try expressions.dtype(input)
+        guard [.int64, .float64, .nullableInt64, .nullableFloat64].contains(type) else {
+            throw SparkTranslationUnsupported(hint: "\(isStd ? "std" : "var") of \(type.name) values has no Spark translation yet.")
+        }
+        let value = SparkExpressions.cast(try expressions.cleaned(input), SparkLiterals.doubleType)
+        let count = SparkExpressions.cast(SparkExpressions.call("count", [value]), SparkLiterals.doubleType)
+        let d = SparkLiterals.double(Double(ddof))
+        let variance = SparkExpressions.call("/", [SparkExpressions.call("*", [SparkExpressions.call("var_pop", [value]), count]),
+                                                   SparkExpressions.call("-", [count, d])])
+        let result = isStd ? SparkExpressions.call("sqrt", [variance]) : variance
+        return SparkExpressions.when(SparkExpressions.call(">", [count, d]), result, otherwise: SparkLiterals.null(SparkLiterals.doubleType))
+    }
+
+    /// The exact median (Spark's `percentile`, linear interpolation as pandas); missing for no values.
+    private func median(_ input: Expr, _ type: DType) throws -> Spark_Connect_Expression {
+        guard [.int64, .float64, .nullableInt64, .nullableFloat64, .bool].contains(type) else {
+            throw SparkTranslationUnsupported(hint: "median of \(type.name) values has no Spark translation yet.")
+        }
+        let value = SparkExpressions.cast(try expressions.cleaned(input), SparkLiterals.doubleType)
+        return SparkExpressions.call("percentile", [value, SparkLiterals.double(0.5)])
+    }
+
+    /// Distinct present values (`nunique()` with dropna=True).
+    private func distinctCount(_ input: Expr, _ type: DType) throws -> Spark_Connect_Expression {
+        guard SparkLiterals.isSupported(type) else {
+            throw SparkTranslationUnsupported(hint: "nunique of \(type.name) values has no Spark translation yet.")
+        }
+        return SparkExpressions.call("count", [try expressions.cleaned(input)], distinct: true)
+    }
+
+    /// `any`/`all` of bool values, missing ones skipped (all of nothing is True, any of nothing False).
+    private func truth(_ isAny: Bool, _ input: Expr, _ type: DType) throws -> Spark_Connect_Expression {
+        guard type == .bool || type == .nullableBool else {
+            throw SparkTranslationUnsupported(hint: "\(isAny ? "any" : "all") of \(type.name) values has no Spark translation yet (bool values do).")
+        }
+        let value = try expressions.translate(input)
+        return SparkExpressions.call("coalesce", [SparkExpressions.call(isAny ? "bool_or" : "bool_and", [value]), SparkLiterals.boolean(!isAny)])
     }
 
     private func extreme(_ isMin: Bool, _ input: Expr, _ type: DType) throws -> Spark_Connect_Expression {

@@ -179,7 +179,15 @@ struct SparkExpressionTranslator {
             case .or: return SparkExpressions.or(x, y)
             default: return SparkExpressions.not(SparkExpressions.call("==", [x, y]))
             }
-        case .floorDivide, .modulo, .power:
+        case .floorDivide, .modulo:
+            // Float results only: an int64 result becomes float64 when a divisor is 0, which
+            // depends on the data.
+            guard [.int64, .float64].contains(left), [.int64, .float64].contains(right), result == .float64 else { throw unsupported }
+            let x = SparkExpressions.cast(try translate(a), SparkLiterals.doubleType)
+            let y = SparkExpressions.cast(try translate(b), SparkLiterals.doubleType)
+            return op == .modulo ? SparkFloorArithmetic.modulo(x, y)
+                : SparkFloorArithmetic.floorDivide(x, y, byZero: try binary(.divide, a, b, result: .float64))
+        case .power:
             throw unsupported
         }
     }
