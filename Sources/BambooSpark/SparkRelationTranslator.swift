@@ -149,6 +149,27 @@ struct SparkRelationTranslator {
         case .alignColumn(let input, let source, let value, let field, let purpose):
             return try alignColumn(input, source: source, value: value, field: field, purpose: purpose)
 
+        case .take(let input, let positions, let single):
+            return try take(input, positions: positions, single: single)
+
+        case .maskRows(let input, let mask, let positional):
+            return try maskRows(input, mask: mask, positional: positional)
+
+        case .locLabels(let input, let labels):
+            return try locLabels(input, labels: labels)
+
+        case .dropLabels(let input, let labels, let mustExist):
+            return try dropLabels(input, labels: labels, mustExist: mustExist)
+
+        case .groupSelect(let input, let keys, let selection, let dropna):
+            return try groupSelect(input, keys: keys, selection: selection, dropna: dropna)
+
+        case .locSlice(let input, let start, let stop, let step):
+            return try locSlice(input, start: start, stop: stop, step: step)
+
+        case .pivot(let input, let spec):
+            return try pivot(input, spec)
+
         default:
             throw SparkTranslationUnsupported(hint: SparkRelationTranslator.untranslatedHint)
         }

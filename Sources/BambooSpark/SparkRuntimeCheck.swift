@@ -23,7 +23,12 @@ enum SparkRuntimeCheck {
               let start = bamboo.message.range(of: marker) else { return nil }
         let rest = bamboo.message[start.upperBound...]
         guard let end = rest.range(of: marker) else { return nil }
-        return BambooError(.invalidArgument, String(rest[..<end.lowerBound]))
+        let text = String(rest[..<end.lowerBound])
+        // A check raising another pandas error (KeyError, IndexError) names its code first: "{keyNotFound}...".
+        for code in [BambooError.Code.keyNotFound, .indexOutOfBounds, .shapeMismatch, .typeMismatch] where text.hasPrefix("{\(code)}") {
+            return BambooError(code, String(text.dropFirst("{\(code)}".count)))
+        }
+        return BambooError(.invalidArgument, text)
     }
 }
 

@@ -225,9 +225,9 @@ struct SparkBackendTests {
             guard let error = error as? BambooError else { return false }
             return error.code == .unsupportedOnBackend && error.message.contains("GroupWindow") && error.message.contains("spark")
         }
-        await #expect { try await df.groupby("k").median().collect() } throws: { error in
+        await #expect { try await df.groupby("k").sem().collect() } throws: { error in
             guard let error = error as? BambooError else { return false }
-            return error.code == .unsupportedOnBackend && error.message.contains("Aggregate") && error.message.contains("median")
+            return error.code == .unsupportedOnBackend && error.message.contains("Aggregate") && error.message.contains("sem")
         }
         await #expect { try await df.iloc[PositionSlice(2, -1)].collect() } throws: { error in
             guard let error = error as? BambooError else { return false }
