@@ -51,8 +51,10 @@ extension SparkRelationTranslator {
         }
         var failing = Spark_Connect_Relation()
         failing.filter = filter
-        let placeholder = nextHiddenName()
-        failing = project(failing, [SparkExpressions.alias(SparkLiterals.null(SparkLiterals.nullType), placeholder)])
+        // The check contributes no columns: one untyped null column (never matched by name, and
+        // without rows) keeps the union by name valid.
+        let emptyColumn = nextHiddenName()
+        failing = project(failing, [SparkExpressions.alias(SparkLiterals.null(SparkLiterals.nullType), emptyColumn)])
         return unionByName(relation, failing)
     }
 
