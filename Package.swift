@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "BambooArrowTests", dependencies: ["BambooArrow", "BambooCore", "Bamboo"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(
             name: "BambooSparkTests",
-            dependencies: ["BambooSpark", "BambooCore", "BambooPlan", "BambooEager", "Bamboo", "SparkConnectProtocol",
+            dependencies: ["BambooSpark", "BambooArrow", "BambooCore", "BambooPlan", "BambooEager", "Bamboo", "SparkConnectProtocol",
                            sparkOnly("GRPCCore", "grpc-swift-2")],
             swiftSettings: strict),
     ]

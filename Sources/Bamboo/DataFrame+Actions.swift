@@ -14,31 +14,29 @@ extension DataFrame {
         try await collect(maxRows: session.options.computeMaxRows)
     }
 
-    /// Runs the plan, refusing more than `maxRows` rows (`nil`: no limit).
+    /// Runs the plan, refusing more than `maxRows` rows (`nil`: no limit) or more than
+    /// `session.options.computeMaxBytes` bytes.
     public func collect(maxRows limit: Int?) async throws -> DataFrame {
         try checkDeferred()
-        func guardLimit(_ rows: Int) throws {
-            if let limit, rows > limit {
-                throw BambooError(.limitExceeded, "The result has \(rows) rows, more than compute.maxRows (\(limit)). Reduce it first (head, filter, aggregate), raise session.options.computeMaxRows, or pass collect(maxRows: nil).")
-            }
-        }
         if case .source(let data) = plan.node {
-            try guardLimit(data.rowCount)
+            try ExecutionOptions(maxRows: limit).check(rows: data.rowCount, bytes: 0)
             return self
         }
-        let result = try await session.run(plan)
-        try guardLimit(result.rowCount)
-        return try materialise(result)
+        return try materialise(try await session.run(plan, maxRows: limit))
     }
 
-    /// A source-backed frame holding `result` with this frame's labels.
-    func materialise(_ result: ExecutionResult) throws -> DataFrame {
+    /// A source-backed frame holding `result` with this frame's labels; a RangeIndex starting
+    /// past 0 (a later piece of ``toLocalIterator(batchRows:)``) becomes an int64 index.
+    func materialise(_ result: ExecutionResult, rangeStart: Int = 0) throws -> DataFrame {
         let labels = result.columnLabels ?? schema.columns.map(\.label)
         let names = schema.index.fields.map(\.label)
+        var index = result.index.isEmpty ? nil : Array(zip(result.index, names)).map { (column: $0.0, name: $0.1) }
+        if index == nil, rangeStart > 0 {
+            index = [(column: Column(int64: (0..<result.rowCount).map { Int64(rangeStart + $0) }), name: .none)]
+        }
         return try DataFrame(
             columns: Array(zip(labels, result.columns)).map { (label: $0.0, column: $0.1) },
-            index: result.index.isEmpty ? nil : Array(zip(result.index, names)).map { (column: $0.0, name: $0.1) },
-            rowCount: result.rowCount, session: session, origin: "collect()")
+            index: index, rowCount: result.rowCount, session: session, origin: "collect()")
     }
 
     /// The materialised data, when this frame holds rows in memory (after `collect()`).
@@ -55,7 +53,13 @@ extension DataFrame {
     public func len() async throws -> Int {
         try checkDeferred()
         if let local = materialised { return local.index.count }
-        return try await session.run(plan).rowCount
+        // Count on the backend rather than bring the rows back: count(1) over the plan.
+        let rows = NamedExpr(field: Field(label: "len", dtype: .int64), expr: .literal(.int(1)))
+        let result = try await session.run(LogicalPlan(.reduce(plan, .count, skipna: true, columns: [rows])))
+        guard result.rowCount == 1, let column = result.columns.first, case .int(let count) = column.scalar(at: 0) else {
+            throw BambooError(.internalInvariant, "len() expected one count back, got \(result.rowCount) rows.")
+        }
+        return Int(count)
     }
 
     /// Rows and columns (pandas: `df.shape`).
@@ -63,9 +67,11 @@ extension DataFrame {
         (try await len(), schema.columns.count)
     }
 
-    /// The row labels (pandas: `df.index`), computed by running the plan.
+    /// The row labels (pandas: `df.index`), computed by running the plan; like ``values(_:)``, an
+    /// explicit request, so not bound by `compute.maxRows`.
     public func index() async throws -> Index {
-        try await collect().materialised?.index ?? Index(range: 0..<0)
+        if let local = materialised { return local.index }
+        return try await collect(maxRows: nil).materialised?.index ?? Index(range: 0..<0)
     }
 
     /// The values of one column after running the plan, as scalars.

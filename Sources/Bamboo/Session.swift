@@ -29,11 +29,22 @@ public struct Session: Sendable {
     /// spark.diagnostics = { note in print("bamboo:", note) }
     /// ```
     public var diagnostics: (@Sendable (String) -> Void)?
+    /// Receives progress reports while an action runs (Spark: its stages and tasks, as the server
+    /// streams them); nil ignores them. The CLI draws its progress bar from these.
+    ///
+    /// ```swift
+    /// var spark = try Session.spark("sc://127.0.0.1:15002")
+    /// spark.progress = { p in print("\(p.completedTasks)/\(p.totalTasks) tasks") }
+    /// ```
+    public var progress: (@Sendable (ExecutionProgress) -> Void)?
 
     /// Options in pandas' dotted spelling (`compute.maxRows` ~ a guard pandas does not need).
     public struct Options: Sendable {
         /// The most rows `collect()` brings back unless told otherwise (nil: no limit).
         public var computeMaxRows: Int? = 1_000_000
+        /// The most bytes `collect()` brings back (nil: no limit); Spark results count their Arrow
+        /// bytes as they arrive and stop the query once over it.
+        public var computeMaxBytes: Int? = 2 << 30
         /// Rows shown before a printed frame is truncated (pandas `display.max_rows`).
         public var displayMaxRows: Int = 60
         /// Rows shown at each end of a truncated frame (pandas `display.min_rows` / 2).
@@ -61,12 +72,26 @@ public struct Session: Sendable {
     /// The backend's name (`eager`, ...).
     public var backendName: String { backend.name }
 
-    /// Optimizes and runs a plan on the backend.
-    func run(_ plan: LogicalPlan) async throws -> ExecutionResult {
+    /// Optimizes and runs a plan on the backend, bringing back at most `maxRows` rows and
+    /// `options.computeMaxBytes` bytes.
+    func run(_ plan: LogicalPlan, maxRows: Int? = nil) async throws -> ExecutionResult {
+        let optimized = try prepare(plan)
+        let limits = ExecutionOptions(maxRows: maxRows, maxBytes: options.computeMaxBytes, progress: progress)
+        let result = try await backend.execute(optimized, options: limits)
+        try limits.check(rows: result.rowCount, bytes: result.byteCount)
+        return result
+    }
+
+    /// Optimizes and runs a plan, handing its result over in pieces of about `batchRows` rows.
+    func batches(_ plan: LogicalPlan, batchRows: Int) throws -> ResultPieces {
+        backend.batches(try prepare(plan), batchRows: batchRows, options: ExecutionOptions(progress: progress))
+    }
+
+    private func prepare(_ plan: LogicalPlan) throws -> LogicalPlan {
         let optimized = try optimizer.optimize(plan)
         try backend.checkSupport(optimized)
         if let diagnostics { backend.notes(for: optimized).forEach(diagnostics) }
-        return try await backend.execute(optimized)
+        return optimized
     }
 
     /// `plan` as text (optimized unless told otherwise), followed by the backend's notes about

@@ -1,5 +1,6 @@
 #if Spark
 import BambooCore
+import BambooPlan
 import Foundation
 import SparkConnectProtocol
 
@@ -13,6 +14,8 @@ struct ExecutionResponseAccumulator: Sendable {
     private(set) var schema: Spark_Connect_DataType?
     private(set) var arrowStreams: [Data] = []
     private(set) var rowCount: Int64 = 0
+    /// Arrow bytes received so far, the measure `compute.maxBytes` limits.
+    private(set) var byteCount = 0
     private(set) var lastResponseID: String?
     private(set) var resultComplete = false
     private(set) var serverSideSessionID: String?
@@ -24,7 +27,7 @@ struct ExecutionResponseAccumulator: Sendable {
     }
 
     /// Takes one response; returns the progress it reported, if any.
-    mutating func consume(_ response: Spark_Connect_ExecutePlanResponse) throws -> SparkExecutionProgress? {
+    mutating func consume(_ response: Spark_Connect_ExecutePlanResponse) throws -> ExecutionProgress? {
         if !response.operationID.isEmpty, response.operationID != operationID {
             throw BambooError.invariant("Spark answered for operation \(response.operationID) while executing \(operationID)")
         }
@@ -41,9 +44,9 @@ struct ExecutionResponseAccumulator: Sendable {
             }
             resultComplete = true
         case .executionProgress(let progress):
-            return SparkExecutionProgress(
+            return ExecutionProgress(
                 stages: progress.stages.map {
-                    SparkExecutionProgress.Stage(id: $0.stageID, tasks: $0.numTasks, completedTasks: $0.numCompletedTasks,
+                    ExecutionProgress.Stage(id: $0.stageID, tasks: $0.numTasks, completedTasks: $0.numCompletedTasks,
                                                  inputBytesRead: $0.inputBytesRead, done: $0.done)
                 },
                 inflightTasks: progress.numInflightTasks)
@@ -62,6 +65,7 @@ struct ExecutionResponseAccumulator: Sendable {
                 .backendError,
                 "Spark sent an Arrow batch starting at row \(batch.startOffset) after \(rowCount) rows; the result stream lost or repeated data.")
         }
+        byteCount += batch.data.count
         guard chunked else {
             arrowStreams.append(batch.data)
             rowCount += batch.rowCount
@@ -73,6 +77,13 @@ struct ExecutionResponseAccumulator: Sendable {
             rowCount += batch.rowCount
             pendingChunks = Data()
         }
+    }
+
+    /// Hands over the complete Arrow streams received so far and forgets them (streaming
+    /// consumers hold one batch at a time; the counts keep running).
+    mutating func takeArrowStreams() -> [Data] {
+        defer { arrowStreams = [] }
+        return arrowStreams
     }
 }
 #endif

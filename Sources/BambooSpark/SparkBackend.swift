@@ -1,6 +1,7 @@
 #if Spark
 import BambooCore
 import BambooPlan
+import Foundation
 import SparkConnectProtocol
 
 /// Runs Bamboo plans on a Spark Connect server: each plan becomes one Spark relation (protobuf
@@ -54,26 +55,81 @@ public struct SparkBackend: Backend {
     }
 
     public func execute(_ plan: LogicalPlan) async throws -> ExecutionResult {
+        try await execute(plan, options: ExecutionOptions())
+    }
+
+    public func execute(_ plan: LogicalPlan, options: ExecutionOptions) async throws -> ExecutionResult {
+        let sparkPlan = try await prepare(plan)
+        let raw = try await run(sparkPlan, limits: options)
+        return try SparkResultDecoder.decode(raw, schema: plan.schema, isReduction: Self.isReduction(plan))
+    }
+
+    /// Streams the result batch by batch as Spark sends it (Spark's Arrow batches, not
+    /// `batchRows`: Spark sizes them by `spark.connect.grpc.arrow.maxBatchSize`); the next batch
+    /// is read from the server only once the consumer has taken this one.
+    public func batches(_ plan: LogicalPlan, batchRows: Int, options: ExecutionOptions) -> ResultPieces {
+        let handoff = SparkBatchHandoff()
+        let producer = Task {
+            do {
+                let sparkPlan = try await prepare(plan)
+                _ = try await run(sparkPlan, limits: ExecutionOptions(progress: options.progress)) { try await handoff.send($0) }
+                handoff.finish()
+            } catch {
+                handoff.finish(error)
+            }
+        }
+        // Dropping the stream (the consumer stopped early) cancels the query.
+        let abandon = SparkQueryCancellation(producer: producer, handoff: handoff)
+        let schema = plan.schema
+        let isReduction = Self.isReduction(plan)
+        return ResultPieces {
+            guard let stream = try await abandon.handoff.next() else { return nil }
+            let raw = SparkRawResult(schema: nil, arrowStreams: [stream], rowCount: 0, operationID: "", reattachCount: 0)
+            return try SparkResultDecoder.decode(raw, schema: schema, isReduction: isReduction)
+        }
+    }
+
+    private func prepare(_ plan: LogicalPlan) async throws -> Spark_Connect_Plan {
         var translator = SparkRelationTranslator()
-        let root: Spark_Connect_Relation
+        var sparkPlan = Spark_Connect_Plan()
         do {
-            root = try translator.finalRelation(plan)
+            sparkPlan.root = try translator.finalRelation(plan)
         } catch let unsupported as SparkTranslationUnsupported {
             throw BambooError.unsupported(plan.name, on: name, hint: unsupported.hint)
         }
         try await setup.configure(client, Self.sessionConfiguration)
-        var sparkPlan = Spark_Connect_Plan()
-        sparkPlan.root = root
-        let raw: SparkRawResult
+        return sparkPlan
+    }
+
+    private func run(_ sparkPlan: Spark_Connect_Plan, limits: ExecutionOptions,
+                     onArrowStream: (@Sendable (Data) async throws -> Void)? = nil) async throws -> SparkRawResult {
         do {
-            raw = try await client.executeRaw(sparkPlan)
+            return try await client.executeRaw(sparkPlan, limits: limits, onArrowStream: onArrowStream)
         } catch {
             // A data-dependent pandas error raised by the plan's own checks (SparkRuntimeCheck).
             throw SparkRuntimeCheck.pandasError(from: error) ?? error
         }
-        var isReduction = false
-        if case .reduce = plan.node { isReduction = true }
-        return try SparkResultDecoder.decode(raw, schema: plan.schema, isReduction: isReduction)
+    }
+
+    private static func isReduction(_ plan: LogicalPlan) -> Bool {
+        if case .reduce = plan.node { return true }
+        return false
+    }
+}
+
+/// Cancels a streaming query when its consumer lets go of the stream.
+private final class SparkQueryCancellation: Sendable {
+    let producer: Task<Void, Never>
+    let handoff: SparkBatchHandoff
+
+    init(producer: Task<Void, Never>, handoff: SparkBatchHandoff) {
+        self.producer = producer
+        self.handoff = handoff
+    }
+
+    deinit {
+        producer.cancel()
+        handoff.cancel()
     }
 }
 

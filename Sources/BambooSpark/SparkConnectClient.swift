@@ -1,5 +1,6 @@
 #if Spark
 import BambooCore
+import BambooPlan
 import Foundation
 import GRPCCore
 import GRPCNIOTransportHTTP2Posix
@@ -142,10 +143,17 @@ public actor SparkConnectClient {
     /// The execution is reattachable: when the response stream ends before the server's
     /// `ResultComplete` (servers end long streams on purpose; networks drop them), the client
     /// reattaches and continues after the last response it received. At the end it releases the
-    /// execution so the server can free its buffers. Progress messages go to `onProgress`, on
+    /// execution so the server can free its buffers. Progress messages go to `limits.progress`, on
     /// the task that reads the stream.
-    public func executeRaw(_ plan: Spark_Connect_Plan,
-                           onProgress: (@Sendable (SparkExecutionProgress) -> Void)? = nil) async throws -> SparkRawResult {
+    ///
+    /// `limits` are checked as batches arrive: the first batch over `maxRows` or `maxBytes` stops
+    /// the query (`limitExceeded`). With `onArrowStream`, each complete Arrow stream is handed
+    /// over as it arrives instead of being kept (the result's `arrowStreams` is then empty); the
+    /// response stream is not read further until the handler returns, so gRPC's flow control holds
+    /// back the server while the consumer is busy.
+    public func executeRaw(_ plan: Spark_Connect_Plan, limits: ExecutionOptions = ExecutionOptions(),
+                           onArrowStream: (@Sendable (Data) async throws -> Void)? = nil) async throws -> SparkRawResult {
+        let reader = StreamReader(limits: limits, onArrowStream: onArrowStream)
         _ = try await sparkVersion()  // first contact, bounded by the connect timeout
         let operationID = UUID().uuidString.lowercased()
         var request = Spark_Connect_ExecutePlanRequest()
@@ -162,7 +170,7 @@ public actor SparkConnectClient {
         var accumulator = ExecutionResponseAccumulator(operationID: operationID)
         var reattachCount = 0
         do {
-            var outcome = await executeStream(request, from: accumulator, onProgress: onProgress)
+            var outcome = await executeStream(request, from: accumulator, reader: reader)
             accumulator = outcome.accumulator
             // Before the first response the server may not know the operation: nothing to resume.
             if let failure = outcome.failure, accumulator.lastResponseID == nil || !SparkErrorTranslation.isResumable(failure) {
@@ -172,7 +180,7 @@ public actor SparkConnectClient {
             while !accumulator.resultComplete {
                 let resumeAfter = accumulator.lastResponseID
                 reattachCount += 1
-                outcome = await reattachStream(operationID: operationID, after: resumeAfter, from: accumulator, onProgress: onProgress)
+                outcome = await reattachStream(operationID: operationID, after: resumeAfter, from: accumulator, reader: reader)
                 accumulator = outcome.accumulator
                 if let failure = outcome.failure, !SparkErrorTranslation.isResumable(failure) { throw failure }
                 if accumulator.lastResponseID != resumeAfter || accumulator.resultComplete {
@@ -207,17 +215,17 @@ public actor SparkConnectClient {
     }
 
     private func executeStream(_ request: Spark_Connect_ExecutePlanRequest, from start: ExecutionResponseAccumulator,
-                               onProgress: (@Sendable (SparkExecutionProgress) -> Void)?) async -> StreamOutcome {
+                               reader: StreamReader) async -> StreamOutcome {
         do {
             return try await service.executePlan(request, metadata: metadata, options: callOptions(timeout: nil),
-                                                 onResponse: Self.collect(into: start, onProgress: onProgress))
+                                                 onResponse: Self.collect(into: start, reader: reader))
         } catch {
             return StreamOutcome(accumulator: start, failure: error)
         }
     }
 
     private func reattachStream(operationID: String, after lastResponseID: String?, from start: ExecutionResponseAccumulator,
-                                onProgress: (@Sendable (SparkExecutionProgress) -> Void)?) async -> StreamOutcome {
+                                reader: StreamReader) async -> StreamOutcome {
         var request = Spark_Connect_ReattachExecuteRequest()
         request.sessionID = sessionID
         request.userContext = userContext
@@ -227,21 +235,31 @@ public actor SparkConnectClient {
         if let lastResponseID { request.lastResponseID = lastResponseID }
         do {
             return try await service.reattachExecute(request, metadata: metadata, options: callOptions(timeout: nil),
-                                                     onResponse: Self.collect(into: start, onProgress: onProgress))
+                                                     onResponse: Self.collect(into: start, reader: reader))
         } catch {
             return StreamOutcome(accumulator: start, failure: error)
         }
     }
 
+    /// What reading a response stream does besides collecting it.
+    private struct StreamReader: Sendable {
+        var limits: ExecutionOptions
+        var onArrowStream: (@Sendable (Data) async throws -> Void)?
+    }
+
     /// Reads a response stream into a copy of `start`, keeping what arrived even when the stream fails.
-    private static func collect(into start: ExecutionResponseAccumulator, onProgress: (@Sendable (SparkExecutionProgress) -> Void)?)
+    private static func collect(into start: ExecutionResponseAccumulator, reader: StreamReader)
         -> @Sendable (StreamingClientResponse<Spark_Connect_ExecutePlanResponse>) async throws -> StreamOutcome
     {
         { response in
             var accumulator = start
             do {
                 for try await message in response.messages {
-                    if let progress = try accumulator.consume(message) { onProgress?(progress) }
+                    if let progress = try accumulator.consume(message) { reader.limits.progress?(progress) }
+                    try reader.limits.check(rows: Int(accumulator.rowCount), bytes: accumulator.byteCount, partial: true)
+                    if let handOver = reader.onArrowStream {
+                        for stream in accumulator.takeArrowStreams() { try await handOver(stream) }
+                    }
                 }
                 return StreamOutcome(accumulator: accumulator, failure: nil)
             } catch {

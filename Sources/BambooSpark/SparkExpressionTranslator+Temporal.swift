@@ -11,7 +11,8 @@ import SparkConnectProtocol
 /// gives their wall time in the column's zone before a field is read. `tz_convert` changes only
 /// the dtype (the instant stays), so it costs nothing. Refused: `tz_localize` to a zone (Spark
 /// resolves daylight-saving gaps and overlaps its own way, not as `ambiguous`/`nonexistent`
-/// say), `strftime`, `ceil`/`round`, `date`/`time`, parsing, and resample bins.
+/// say), `strftime`, `ceil`/`round`, `date`/`time` and parsing. Resample bins: see
+/// `SparkExpressionTranslator+TimeBins.swift`.
 extension SparkExpressionTranslator {
     func temporal(_ a: Expr, _ function: TemporalFunction, result: DType) throws -> Spark_Connect_Expression {
         let source = try dtype(a)
@@ -80,6 +81,11 @@ extension SparkExpressionTranslator {
             return SparkExpressions.cast(x, SparkLiterals.timestampNtzType)
         case .localize(nil, _, _) where zone != nil:
             return SparkExpressions.cast(wall, SparkLiterals.timestampNtzType)
+        case .bin(let origin, let step, let closedRight, let labelRight) where zone == nil:
+            guard case .datetime(let unit, _) = source else { throw refused }
+            return try fixedBin(x, unit: unit, origin: origin, step: step, closedRight: closedRight, labelRight: labelRight)
+        case .calendarBin(let frequency, let closedRight, let labelRight) where zone == nil:
+            return try calendarBin(x, frequency: frequency, closedRight: closedRight, labelRight: labelRight)
         default:
             throw refused
         }

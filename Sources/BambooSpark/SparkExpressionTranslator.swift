@@ -30,7 +30,8 @@ struct SparkExpressionTranslator {
             guard let field = fields.first(where: { $0.id == id }) else {
                 throw BambooError.invariant("expression refers to \(id), which its input does not have")
             }
-            try requireSupported(field.dtype, "column \(field.label.pythonRepr)")
+            // A category with known categories is its values (see SparkCategories).
+            if SparkCategories.valueType(field.dtype) == nil { try requireSupported(field.dtype, "column \(field.label.pythonRepr)") }
             return SparkExpressions.column(SparkColumnNames.field(id))
         case .literal(let value):
             let type = Operand.dtype(of: value)
@@ -128,6 +129,7 @@ struct SparkExpressionTranslator {
     }
 
     private func binary(_ op: BinaryOperator, _ a: Expr, _ b: Expr, result: DType) throws -> Spark_Connect_Expression {
+        if let compared = try categoryComparison(op, a, b, result: result) { return compared }
         let (left, right) = (try dtype(a), try dtype(b))
         let unsupported = SparkTranslationUnsupported(
             hint: "\(left.name) \(op.rawValue) \(right.name) has no Spark translation yet.")
@@ -195,6 +197,7 @@ struct SparkExpressionTranslator {
     private func cast(_ a: Expr, to target: DType) throws -> Spark_Connect_Expression {
         let source = try dtype(a)
         if source == target { return try translate(a) }
+        if let converted = try categoryCast(a, to: target) { return converted }
         // Only casts whose values Spark and numpy compute alike, and that cannot fail.
         switch (source, target) {
         case (.int64, .float64), (.bool, .float64), (.bool, .int64), (.int64, .nullableInt64), (.bool, .nullableBool),

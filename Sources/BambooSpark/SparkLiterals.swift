@@ -13,8 +13,8 @@ import SparkConnectProtocol
 /// | `datetime64[unit]` (no tz) | `timestamp_ntz` (microseconds; other units converted on upload) |
 /// | `datetime64[unit, tz]`     | `timestamp` (UTC instants; the zone stays in Bamboo's schema) |
 ///
-/// Other dtypes (timedeltas, `category`, `object`) are not translated yet:
-/// ``sparkType(_:)`` returns nil and the node is refused with a hint.
+/// Other dtypes (timedeltas, `object`) are not translated yet: ``sparkType(_:)`` returns nil and
+/// the node is refused with a hint. A `category` travels as its values (see ``SparkCategories``).
 enum SparkLiterals {
     static func sparkType(_ dtype: DType) -> Spark_Connect_DataType? {
         var type = Spark_Connect_DataType()
@@ -35,7 +35,7 @@ enum SparkLiterals {
 
     /// Whether missing values of `dtype` may be NaN as well as null (pandas' float NaN is
     /// missing; Spark keeps NaN as a value, so both must be tested).
-    static func isFloat(_ dtype: DType) -> Bool { dtype == .float64 || dtype == .nullableFloat64 }
+    static func isFloat(_ dtype: DType) -> Bool { dtype == .float64 || dtype == .nullableFloat64 || SparkCategories.holdsFloats(dtype) }
 
     static let doubleType: Spark_Connect_DataType = {
         var type = Spark_Connect_DataType()
@@ -63,6 +63,26 @@ enum SparkLiterals {
     static let timestampNtzType: Spark_Connect_DataType = {
         var type = Spark_Connect_DataType()
         type.kind = .timestampNtz(Spark_Connect_DataType.TimestampNTZ())
+        return type
+    }()
+
+    /// Spark `timestamp` (an instant, shown in the session zone, which Bamboo sets to UTC).
+    static let timestampType: Spark_Connect_DataType = {
+        var type = Spark_Connect_DataType()
+        type.kind = .timestamp(Spark_Connect_DataType.Timestamp())
+        return type
+    }()
+
+    static let dateType: Spark_Connect_DataType = {
+        var type = Spark_Connect_DataType()
+        type.kind = .date(Spark_Connect_DataType.Date())
+        return type
+    }()
+
+    /// Spark `int`, which `date_add` wants for its day count.
+    static let integerType: Spark_Connect_DataType = {
+        var type = Spark_Connect_DataType()
+        type.kind = .integer(Spark_Connect_DataType.Integer())
         return type
     }()
 

@@ -33,6 +33,7 @@ struct SparkRelationTranslator {
     mutating func translate(_ plan: LogicalPlan) throws -> SparkTranslatedRelation {
         // After a merge/concat/alignment, pandas' dtype of an int64 or bool column depends on the data.
         if let hint = SparkMissingRows.unsupportedHint(plan) { throw SparkTranslationUnsupported(hint: hint) }
+        if let hint = SparkCategories.unsupportedHint(plan) { throw SparkTranslationUnsupported(hint: hint) }
         switch plan.node {
         case .source(let data):
             let position = nextHiddenName()
@@ -76,7 +77,7 @@ struct SparkRelationTranslator {
             for key in keys {
                 let name = nextHiddenName()
                 // NaN becomes null so that na_position places it with the other missing values.
-                added.append((name, try expressions.cleaned(key.expr)))
+                added.append((name, try expressions.sortKey(key.expr)))  // a category sorts by position
                 order.append(SparkOrderColumn(name: name, ascending: key.ascending, nullsFirst: key.missingFirst, nullable: true))
             }
             // Stable: ties keep the input's order, its keys come next.
@@ -115,8 +116,8 @@ struct SparkRelationTranslator {
             // Rows were removed or reordered: number them in order, partition by partition.
             return SparkTranslatedRelation(relation: numbered(child.relation, order: child.order, as: name), order: child.order, densePositions: nil)
 
-        case .aggregate(let input, let keys, let aggregations, let sort, let dropna, _):
-            return try aggregate(input, keys: keys, aggregations: aggregations, sort: sort, dropna: dropna)
+        case .aggregate(let input, let keys, let aggregations, let sort, let dropna, let observed):
+            return try aggregate(input, keys: keys, aggregations: aggregations, sort: sort, dropna: dropna, observed: observed)
 
         case .reduce(let input, let reduction, let skipna, let columns):
             let child = try translate(input)
@@ -177,7 +178,7 @@ struct SparkRelationTranslator {
 
     static let untranslatedHint = "The Spark backend translates Source, Project, Filter, Sort, Slice (head/tail/iloc ranges), RowNumber, Aggregate (groupby), Reduce, ValueCounts, MarkDuplicates, Join (merge/join), Concat, AlignColumn and GroupWindow (shift/diff/cum*/rank/rolling/expanding) so far; run this step on the eager backend (Session.eager())."
 
-    private mutating func aggregate(_ input: LogicalPlan, keys: [NamedExpr], aggregations: [Aggregation], sort: Bool, dropna: Bool) throws -> SparkTranslatedRelation {
+    private mutating func aggregate(_ input: LogicalPlan, keys: [NamedExpr], aggregations: [Aggregation], sort: Bool, dropna: Bool, observed: Bool) throws -> SparkTranslatedRelation {
         let child = try translate(input)
         let expressions = SparkExpressionTranslator(fields: input.schema.allFields)
         guard aggregations.allSatisfy({ $0.custom == nil && $0.labels == nil }) else {
@@ -192,10 +193,9 @@ struct SparkRelationTranslator {
         var outputs = try aggregations.map {
             SparkExpressions.alias(try aggregates.aggregate($0.function, $0.input, options: $0.options), SparkColumnNames.field($0.field.id))
         }
-        let order: [SparkOrderColumn]
+        var order: [SparkOrderColumn] = []
         if sort {
-            // pandas sorts groups by key, the missing-key group (dropna=False) last.
-            order = keys.map { SparkOrderColumn(name: SparkColumnNames.field($0.field.id), ascending: true, nullsFirst: false, nullable: true) }
+            // pandas sorts groups by key (category keys by position), the missing-key group (dropna=False) last.
         } else {
             guard let ordering else {
                 throw SparkTranslationUnsupported(hint: "groupby(sort=False) after a descending sort has no Spark translation yet; use sort=True or run on the eager backend.")
@@ -211,6 +211,7 @@ struct SparkRelationTranslator {
         aggregate.aggregateExpressions = outputs
         var result = Spark_Connect_Relation()
         result.aggregate = aggregate
+        if sort { (result, order) = try groupOrder(result, keys: keys, aggregations: aggregations, observed: observed) }
         return SparkTranslatedRelation(relation: result, order: order, densePositions: nil)
     }
 

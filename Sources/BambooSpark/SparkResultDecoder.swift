@@ -31,6 +31,10 @@ enum SparkResultDecoder {
 
     private static func convert(_ column: Column, to dtype: DType, isReduction: Bool) throws -> Column {
         if column.dtype == dtype { return column }
+        // A category comes back as its values; the plan's categories rebuild the codes.
+        if let value = SparkCategories.valueType(dtype) {
+            return try convert(column, to: SparkCategories.decodingType(value), isReduction: false).astype(dtype)
+        }
         let hasMissing = (0..<column.count).contains { column.isMissing($0) }
         // pandas: min/max of no values is NaN even for int64 or bool columns (eager does the same).
         if isReduction, hasMissing, !dtype.canHoldMissing {

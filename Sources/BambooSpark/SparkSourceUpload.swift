@@ -18,6 +18,16 @@ enum SparkSourceUpload {
     /// Why `data` cannot be uploaded, or nil.
     static func unsupportedReason(_ data: SourceData) -> String? {
         for (field, column) in zip(data.schema.allFields, data.columns) {
+            if field.dtype.isCategory {
+                // A category goes up as its values (see SparkCategories).
+                guard let value = SparkCategories.valueType(field.dtype) else {
+                    return "Column \(field.label.pythonRepr) is a category whose categories are not all str, int, float or datetime values of one kind, which the Spark backend does not upload; convert it with astype or run on the eager backend."
+                }
+                if case .datetime(let unit, _) = value, let problem = try? timestampProblem(SparkCategories.valuesColumn(column, as: value), unit: unit) {
+                    return "Column \(field.label.pythonRepr) \(problem); Spark timestamps hold microseconds of the years 1 to 9999. Run on the eager backend."
+                }
+                continue
+            }
             guard SparkLiterals.isSupported(field.dtype) else {
                 return "Column \(field.label.pythonRepr) has dtype \(field.dtype.name), which the Spark backend does not upload yet (int64, float64, bool, str, Int64, Float64, boolean, datetime64 with or without a zone are); convert it with astype or run on the eager backend."
             }
@@ -52,7 +62,12 @@ enum SparkSourceUpload {
         let rows = withData ? Array(0..<data.rowCount) : []
         for (field, column) in zip(data.schema.allFields, data.columns) {
             var uploaded = withData ? column : column.take([])
-            if case .datetime(let unit, let zone) = field.dtype, unit != .us || zone != nil {
+            var dtype = field.dtype
+            if let value = SparkCategories.valueType(dtype) {
+                uploaded = try SparkCategories.valuesColumn(uploaded, as: value)
+                dtype = value
+            }
+            if case .datetime(let unit, let zone) = dtype, unit != .us || zone != nil {
                 // Spark holds microseconds; zoned values go up as UTC instants.
                 uploaded = try uploaded.astype(.datetime(.us, tz: zone == nil ? nil : "UTC"))
             }

@@ -38,7 +38,7 @@ struct SparkWindowTimeSpan {
         let column = SparkExpressions.column
         let name = { (suffix: String) in helperPrefix + suffix }
         // Naive times are wall times; the backend's session zone is UTC, so they read as UTC instants.
-        let micros = SparkExpressions.call("unix_micros", [SparkExpressions.cast(try expressions.translate(times), Self.timestampType)])
+        let micros = SparkExpressions.call("unix_micros", [SparkExpressions.cast(try expressions.translate(times), SparkLiterals.timestampType)])
         let helpers: [(String, Spark_Connect_Expression)] = [
             (name("t"), micros),
             (name("p"), spec.ranked(SparkExpressions.call("row_number", []))),
@@ -81,11 +81,5 @@ struct SparkWindowTimeSpan {
         expression.literal = literal
         return expression
     }
-
-    private static let timestampType: Spark_Connect_DataType = {
-        var type = Spark_Connect_DataType()
-        type.kind = .timestamp(Spark_Connect_DataType.Timestamp())
-        return type
-    }()
 }
 #endif

@@ -1,5 +1,6 @@
 #if Spark
 import BambooCore
+import BambooPlan
 import Foundation
 import SparkConnectProtocol
 import Testing
@@ -67,7 +68,7 @@ import Testing
         response.executionProgress.stages = [stage]
         response.executionProgress.numInflightTasks = 2
         let progress = try accumulator.consume(response)
-        #expect(progress == SparkExecutionProgress(
+        #expect(progress == ExecutionProgress(
             stages: [.init(id: 3, tasks: 4, completedTasks: 1, inputBytesRead: 100, done: false)], inflightTasks: 2))
         response.operationID = "other"
         #expect(throws: BambooError.self) { try accumulator.consume(response) }

@@ -1,5 +1,7 @@
 #if Spark
+import BambooArrow
 import BambooCore
+import BambooPlan
 import Foundation
 import SparkConnectProtocol
 import Synchronization
@@ -98,14 +100,38 @@ struct SparkConnectClientTests {
         await client.close()
     }
 
+    @Test func limitsStopTheQueryAtTheFirstBatchOverThem() async throws {
+        let client = try SparkTestServer.client()
+        defer { Task { await client.close() } }
+        await #expect {
+            _ = try await client.executeRaw(Self.range(100_000), limits: ExecutionOptions(maxRows: 1_000))
+        } throws: { error in
+            let message = (error as? BambooError)?.message ?? ""
+            return (error as? BambooError)?.code == .limitExceeded && message.contains("at least") && message.contains("compute.maxRows (1000)")
+        }
+        await #expect {
+            _ = try await client.executeRaw(Self.range(100_000), limits: ExecutionOptions(maxBytes: 10_000))
+        } throws: { ($0 as? BambooError)?.code == .limitExceeded && "\($0)".contains("compute.maxBytes") }
+    }
+
+    @Test func streamedArrowBatchesArriveInOrderAndAreNotKept() async throws {
+        let client = try SparkTestServer.client()
+        let received = Mutex<[Data]>([])
+        let result = try await client.executeRaw(Self.range(100_000), onArrowStream: { stream in received.withLock { $0.append(stream) } })
+        await client.close()
+        #expect(result.arrowStreams.isEmpty)
+        #expect(result.rowCount == 100_000)
+        let table = try ArrowStreamReader.read(streams: received.withLock { $0 }.map { [UInt8]($0) })
+        #expect(table.columns.first?.scalars == (0..<100_000).map { Scalar.int(Int64($0)) })
+    }
+
     @Test func progressReachesTheObserver() async throws {
         let client = try SparkTestServer.client()
         let seen = ProgressLog()
         // Long enough (a few seconds on 2 cores) for the server's periodic progress report.
         let result = try await client.executeRaw(
-            Self.sql("SELECT count(*) FROM range(0, 400000000, 1, 4) WHERE id % 7 = 3")) { progress in
-            seen.append(progress)
-        }
+            Self.sql("SELECT count(*) FROM range(0, 400000000, 1, 4) WHERE id % 7 = 3"),
+            limits: ExecutionOptions(progress: { seen.append($0) }))
         await client.close()
         #expect(result.rowCount == 1)
         let reports = seen.values
@@ -126,8 +152,8 @@ struct SparkConnectClientTests {
 
 /// Progress reports collected from the stream-reading task.
 final class ProgressLog: Sendable {
-    private let storage = Mutex<[SparkExecutionProgress]>([])
-    func append(_ progress: SparkExecutionProgress) { storage.withLock { $0.append(progress) } }
-    var values: [SparkExecutionProgress] { storage.withLock { $0 } }
+    private let storage = Mutex<[ExecutionProgress]>([])
+    func append(_ progress: ExecutionProgress) { storage.withLock { $0.append(progress) } }
+    var values: [ExecutionProgress] { storage.withLock { $0 } }
 }
 #endif

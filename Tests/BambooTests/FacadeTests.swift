@@ -40,6 +40,45 @@ import Testing
         #expect(try await small.head(2).collect().len() == 2)
     }
 
+    @Test func collectIsGuardedByTheByteLimit() async throws {
+        var options = Session.Options()
+        options.computeMaxBytes = 100
+        let session = Session.eager(options: options)
+        let wide = try DataFrame(["a": (0..<100).map { Scalar.int(Int64($0)) }], session: session)
+        await #expect { try await (wide["a"] * 2).toFrame().collect() } throws: { error in
+            ((error as? BambooError)?.code == .limitExceeded) && "\(error)".contains("compute.maxBytes (100)")
+        }
+        #expect(try await (wide["a"] * 2).head(5).toFrame().collect().len() == 5)
+    }
+
+    @Test(arguments: [1, 3, 4, 100])
+    func toLocalIteratorHandsOverEveryRowInOrder(batchRows: Int) async throws {
+        var options = Session.Options()
+        options.computeMaxRows = 2  // pieces are not bound by collect's limit
+        let frame = try DataFrame(["x": [5, 1, 4, 2, 3, 6, 0], "k": ["a", "b", "a", "b", "a", "b", "a"]])
+        let sorted = try frame[frame["x"] > 0].sortValues(by: "x")
+        var xs: [String] = [], labels: [String] = [], sizes: [Int] = []
+        for try await piece in try sorted.toLocalIterator(batchRows: batchRows) {
+            sizes.append(try await piece.len())
+            xs += try await piece.values("x").map(\.description)
+            labels += try await piece.index().values.map(\.description)
+        }
+        #expect(xs == ["1", "2", "3", "4", "5", "6"])
+        #expect(labels == ["1", "3", "4", "2", "0", "5"])
+        #expect(sizes.allSatisfy { $0 <= batchRows } && sizes.reduce(0, +) == 6)
+        // A default RangeIndex continues across pieces.
+        var positions: [String] = []
+        for try await piece in try frame.toLocalIterator(batchRows: batchRows) {
+            positions += try await piece.index().values.map(\.description)
+        }
+        #expect(positions == (0..<7).map(String.init))
+        let bounded = try DataFrame(["x": [5, 1, 4, 2, 3, 6, 0]], session: Session.eager(options: options))
+        var rows = 0
+        for try await piece in try bounded.toLocalIterator(batchRows: batchRows) { rows += try await piece.len() }
+        #expect(rows == 7)
+        #expect { try frame.toLocalIterator(batchRows: 0) } throws: { ($0 as? BambooError)?.code == .invalidArgument }
+    }
+
     @Test func aFailedAssignmentIsNeverSilent() async throws {
         let elsewhere = try DataFrame(["x": [1, 2, 3, 4]], session: Session.eager())
         var frame = df

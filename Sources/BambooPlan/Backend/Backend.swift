@@ -13,6 +13,13 @@ public protocol Backend: Sendable {
     func unsupportedReason(_ node: LogicalPlan) -> String?
     /// Runs `plan` to completion.
     func execute(_ plan: LogicalPlan) async throws -> ExecutionResult
+    /// Runs `plan` to completion within `options`' limits, reporting progress to its observer.
+    /// Default: ``execute(_:)``, then the limits are checked on the whole result.
+    func execute(_ plan: LogicalPlan, options: ExecutionOptions) async throws -> ExecutionResult
+    /// Runs `plan` and hands its result over in pieces of about `batchRows` rows, in order, so a
+    /// result larger than memory can be read through (`toLocalIterator`). Only one piece need be
+    /// held at a time. Default: the whole result from ``execute(_:)``, cut into pieces.
+    func batches(_ plan: LogicalPlan, batchRows: Int, options: ExecutionOptions) -> ResultPieces
     /// What the user should know about how this backend will run `plan` that does not change
     /// the answer (e.g. Spark computing a whole-frame window in a single partition): one
     /// sentence per note. `explain()` shows them and the session's `diagnostics` handler
@@ -22,6 +29,17 @@ public protocol Backend: Sendable {
 
 extension Backend {
     public func notes(for plan: LogicalPlan) -> [String] { [] }
+
+    public func execute(_ plan: LogicalPlan, options: ExecutionOptions) async throws -> ExecutionResult {
+        let result = try await execute(plan)
+        try options.check(rows: result.rowCount, bytes: result.byteCount)
+        return result
+    }
+
+    public func batches(_ plan: LogicalPlan, batchRows: Int, options: ExecutionOptions) -> ResultPieces {
+        let cutter = ResultCutter(batchRows: batchRows) { try await execute(plan, options: ExecutionOptions(progress: options.progress)) }
+        return ResultPieces { try await cutter.next() }
+    }
 
     /// Throws `unsupportedOnBackend` naming the first node of `plan` this backend cannot run.
     public func checkSupport(_ plan: LogicalPlan) throws {

@@ -1,8 +1,15 @@
-#if Spark
-/// What the server reported about a running execution: one value per progress message, delivered
-/// to the observer passed to ``SparkConnectClient/executeRaw(_:onProgress:)``.
-public struct SparkExecutionProgress: Sendable, Hashable {
-    /// One Spark stage of the query.
+/// How far a running action has got, as a backend reports it: one value per report, delivered to
+/// the session's ``ExecutionOptions/progress`` observer while the action runs.
+///
+/// The Spark backend reports Spark's stages and tasks as the server streams them; backends that
+/// run in one step report nothing. pandas has no counterpart (its actions run in the caller).
+///
+/// ```swift
+/// var spark = try Session.spark("sc://127.0.0.1:15002")
+/// spark.progress = { p in print("\(p.completedTasks)/\(p.totalTasks) tasks") }
+/// ```
+public struct ExecutionProgress: Sendable, Hashable {
+    /// One stage of the query (Spark: a stage of tasks between shuffles).
     public struct Stage: Sendable, Hashable {
         public var id: Int64
         public var tasks: Int64
@@ -32,4 +39,3 @@ public struct SparkExecutionProgress: Sendable, Hashable {
     public var completedTasks: Int64 { stages.reduce(0) { $0 + $1.completedTasks } }
     public var inputBytesRead: Int64 { stages.reduce(0) { $0 + $1.inputBytesRead } }
 }
-#endif
