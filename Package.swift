@@ -69,6 +69,7 @@ let package = Package(
         .testTarget(name: "BambooCompatTests", dependencies: ["BambooCompat"], swiftSettings: strict),
         .testTarget(name: "MigrationTests", dependencies: ["Bamboo"], swiftSettings: strict),
         .testTarget(name: "LayeringTests", swiftSettings: strict),
+        .testTarget(name: "BambooCLITests", dependencies: ["BambooCLI", "Bamboo"], swiftSettings: strict),
         .testTarget(name: "BambooArrowTests", dependencies: ["BambooArrow", "BambooCore", "Bamboo"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(
             name: "BambooSparkTests",

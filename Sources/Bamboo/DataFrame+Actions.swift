@@ -9,7 +9,8 @@ extension DataFrame {
     /// print(local)                  // the table, as pandas prints it
     /// ```
     /// Refuses to bring back more than `session.options.computeMaxRows` rows; use
-    /// ``collect(maxRows:)`` to choose another limit for one call.
+    /// ``collect(maxRows:)`` to choose another limit for one call. The frame lives in
+    /// ``Session/local``: on Spark, what comes back is local data, like `toPandas()`'s frame.
     public func collect() async throws -> DataFrame {
         try await collect(maxRows: session.options.computeMaxRows)
     }
@@ -20,7 +21,7 @@ extension DataFrame {
         try checkDeferred()
         if case .source(let data) = plan.node {
             try ExecutionOptions(maxRows: limit).check(rows: data.rowCount, bytes: 0)
-            return self
+            return DataFrame(session: session.local, plan: plan)
         }
         return try materialise(try await session.run(plan, maxRows: limit))
     }
@@ -36,7 +37,7 @@ extension DataFrame {
         }
         return try DataFrame(
             columns: Array(zip(labels, result.columns)).map { (label: $0.0, column: $0.1) },
-            index: index, rowCount: result.rowCount, session: session, origin: "collect()")
+            index: index, rowCount: result.rowCount, session: session.local, origin: "collect()")
     }
 
     /// The materialised data, when this frame holds rows in memory (after `collect()`).
@@ -104,7 +105,7 @@ extension DataFrame {
         let column = items.isEmpty ? Column(float64: []) : try Column.build(values, dtype: dtype)
         let labels = Column.infer(schema.columns.map(\.label))
         let frame = try DataFrame(columns: [(label: .none, column: column)], index: [(column: labels, name: .none)],
-                                  session: session, origin: "\(reduction.rawValue)()")
+                                  session: session.local, origin: "\(reduction.rawValue)()")
         return try Series(frame: frame, position: 0)
     }
 

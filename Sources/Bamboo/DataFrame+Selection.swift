@@ -88,7 +88,7 @@ extension DataFrame {
     /// This frame's rows with `series` (from another frame) matched to them by index label.
     func aligning(_ series: Series, purpose: AlignPurpose) throws -> (plan: LogicalPlan, field: Field) {
         guard series.session.id == session.id else {
-            throw BambooError(.invalidArgument, "The Series belongs to another session (backend \(series.session.backendName)); frames of different sessions cannot be combined. Collect it and rebuild it in this session.")
+            throw BambooError(.invalidArgument, "The Series belongs to another session (backend \(series.session.backendName)); frames of different sessions cannot be combined. A collected result lives in memory (session.local), apart from the session it came from; to use local data on Spark, build a frame from it in the Spark session.")
         }
         let target = try labelledPlan()
         let source = try DataFrame(session: session, plan: series.anchor).labelledPlan()

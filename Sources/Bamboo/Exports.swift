@@ -7,3 +7,5 @@
 @_exported import enum BambooPlan.JoinValidation
 // Options of groupby's rank.
 @_exported import enum BambooPlan.DuplicateKeep
+// What `Session.progress` observers receive.
+@_exported import struct BambooPlan.ExecutionProgress

@@ -16,6 +16,8 @@ import Synchronization
 public struct Session: Sendable {
     /// Distinguishes sessions: frames of different sessions cannot be combined.
     let id: Int
+    /// The id of ``local``: results of this session's actions can be combined with each other.
+    private let localID: Int
     let backend: any Backend
     public var options: Options
     let optimizer: Optimizer
@@ -55,10 +57,28 @@ public struct Session: Sendable {
     private static let counter = Atomic<Int>(0)
 
     public init(backend: any Backend, options: Options = Options()) {
-        self.id = Session.counter.wrappingAdd(1, ordering: .relaxed).newValue
+        self.init(id: Session.counter.wrappingAdd(1, ordering: .relaxed).newValue,
+                  localID: Session.counter.wrappingAdd(1, ordering: .relaxed).newValue, backend: backend, options: options)
+    }
+
+    private init(id: Int, localID: Int, backend: any Backend, options: Options) {
+        self.id = id
+        self.localID = localID
         self.backend = backend
         self.options = options
         self.optimizer = .standard
+    }
+
+    /// Where the results of this session's actions live: in memory, run by the eager backend
+    /// (this session itself when it is in-process). What `collect()` or `toLocalIterator()`
+    /// brings back from Spark is local data, as `toPandas()` gives a pandas frame: working on it
+    /// further does not go back to the cluster. To send local data to Spark, build a frame from
+    /// it in the Spark session.
+    public var local: Session {
+        if backend.runsInProcess { return self }
+        var local = Session(id: localID, localID: localID, backend: EagerBackend(), options: options)
+        local.diagnostics = diagnostics
+        return local
     }
 
     /// The reference backend: single-threaded, exactly pandas.

@@ -10,6 +10,8 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Rows of generated data.") var rows = 200_000
     @Option(help: "Backend to run on (eager, or spark when built with the Spark trait).") var backend = "eager"
     @Option(help: "Spark Connect server for --backend spark.") var sparkURL = "sc://127.0.0.1:15002"
+    @Flag(inversion: .prefixedNo, help: "Draw a progress bar on standard error while Spark runs (default: when it is a terminal).")
+    var progress: Bool?
 
     /// The session for `--backend`: the pipeline below is the same on every backend.
     func makeSession() throws -> Session {
@@ -28,7 +30,11 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let session = try makeSession()
+        var session = try makeSession()
+        let bar = ProgressBar()
+        if progress ?? ProgressBar.standardErrorIsTerminal {
+            session.progress = { bar.report($0) }
+        }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bamboo-demo-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -51,6 +57,7 @@ struct DemoCommand: AsyncParsableCommand {
         let result = try await top.collect()
         let kept = try await sales.len()
         let total = try await sales["revenue"].sum()
+        bar.finish()
         let elapsed = Date().timeIntervalSince(started)
 
         print("Top 10 orders by revenue (\(kept) of \(rows) orders kept, total revenue \(total)):\n")

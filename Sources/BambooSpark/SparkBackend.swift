@@ -54,6 +54,8 @@ public struct SparkBackend: Backend {
         }
     }
 
+    public var runsInProcess: Bool { false }
+
     public func execute(_ plan: LogicalPlan) async throws -> ExecutionResult {
         try await execute(plan, options: ExecutionOptions())
     }

@@ -70,6 +70,21 @@ struct SparkCollectionTests {
         #expect(try await frame.head(2).len() == 2)
     }
 
+    @Test func whatComesBackIsLocalData() async throws {
+        let session = try Self.session()
+        let frame = try Self.numbers(10, session: session)
+        let local = try await frame[frame["x"] > 4].collect()
+        // (x > 4: rows 5...9.)
+        #expect(local.session.backendName == "eager")
+        // Further work stays in memory, and results of the same session combine.
+        let sums = try await frame[["x"]].sum()
+        #expect(try await local.merge(try await frame.head(3).collect(), how: .cross).len() == 15)
+        #expect(try await sums.toList().first == .int(45))
+        #expect { try frame.merge(local, how: .cross) } throws: { error in
+            (error as? BambooError)?.code == .invalidArgument && "\(error)".contains("session.local")
+        }
+    }
+
     @Test func collectStopsAtTheRowAndByteLimits() async throws {
         let rowsLimited = try Self.numbers(30_000, session: Self.session { $0.computeMaxRows = 1_000 })
         await #expect { try await (rowsLimited["x"] + 1).toFrame().collect() } throws: { error in
@@ -89,11 +104,11 @@ struct SparkCollectionTests {
         let reports = Mutex<[ExecutionProgress]>([])
         session.progress = { report in reports.withLock { $0.append(report) } }
         // Large enough to run a few seconds on two cores, so the server sends progress.
-        let keys = Array(0..<64).map { Scalar.int(Int64($0)) }
+        let keys = Array(0..<100).map { Scalar.int(Int64($0)) }
         let a = try DataFrame(["a": keys], session: session), b = try DataFrame(["b": keys], session: session)
         let c = try DataFrame(["c": keys], session: session), d = try DataFrame(["d": keys], session: session)
         let wider = try a.merge(b, how: .cross).merge(c, how: .cross).merge(d, how: .cross)
-        #expect(try await wider.len() == 64 * 64 * 64 * 64)
+        #expect(try await wider.len() == 100 * 100 * 100 * 100)
         let seen = reports.withLock { $0 }
         #expect(seen.contains { $0.totalTasks > 0 }, "no progress reported")
     }

@@ -18,7 +18,7 @@ extension DataFrame {
         try checkDeferred()
         try right.checkDeferred()
         guard right.session.id == session.id else {
-            throw BambooError(.invalidArgument, "The right frame belongs to another session; frames of different sessions cannot be merged.")
+            throw BambooError(.invalidArgument, "The right frame belongs to another session; frames of different sessions cannot be merged. A collected result lives in memory (session.local), apart from the session it came from; to use local data on Spark, build a frame from it in the Spark session.")
         }
         if leftIndex || rightIndex {
             if on != nil {

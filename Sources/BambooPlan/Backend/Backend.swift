@@ -13,6 +13,10 @@ public protocol Backend: Sendable {
     func unsupportedReason(_ node: LogicalPlan) -> String?
     /// Runs `plan` to completion.
     func execute(_ plan: LogicalPlan) async throws -> ExecutionResult
+    /// Whether plans run in this process, on data in memory (eager, local), rather than on a
+    /// server (Spark). Results of a remote backend's actions are kept on an in-process one.
+    /// Default: true.
+    var runsInProcess: Bool { get }
     /// Runs `plan` to completion within `options`' limits, reporting progress to its observer.
     /// Default: ``execute(_:)``, then the limits are checked on the whole result.
     func execute(_ plan: LogicalPlan, options: ExecutionOptions) async throws -> ExecutionResult
@@ -29,6 +33,8 @@ public protocol Backend: Sendable {
 
 extension Backend {
     public func notes(for plan: LogicalPlan) -> [String] { [] }
+
+    public var runsInProcess: Bool { true }
 
     public func execute(_ plan: LogicalPlan, options: ExecutionOptions) async throws -> ExecutionResult {
         let result = try await execute(plan)
