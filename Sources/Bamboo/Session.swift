@@ -92,6 +92,9 @@ public struct Session: Sendable {
     /// The backend's name (`eager`, ...).
     public var backendName: String { backend.name }
 
+    /// Whether plans run on a server (Spark) rather than in this process.
+    public var isRemote: Bool { !backend.runsInProcess }
+
     /// Optimizes and runs a plan on the backend, bringing back at most `maxRows` rows and
     /// `options.computeMaxBytes` bytes.
     func run(_ plan: LogicalPlan, maxRows: Int? = nil) async throws -> ExecutionResult {

@@ -1,11 +1,23 @@
 import Bamboo
+import Foundation
 
 
 /// `pd.read_csv` and `to_csv` keyword arguments mapped to Bamboo's options.
 enum CSVCall {
     static let supported = ["sep", "header", "names", "usecols", "dtype", "parse_dates", "na_values", "keep_default_na", "nrows", "skiprows", "quotechar"]
 
-    static func read(_ text: String, kwargs: [(String, CaseValue)], session: Session) throws -> DataFrame {
+    /// On a remote session (Spark) the text is written to a file the server reads itself
+    /// (`Session.readCSV`), so the cluster's reader is what the case checks.
+    static func read(_ text: String, kwargs: [(String, CaseValue)], session: Session, scratchFolder: URL) async throws -> DataFrame {
+        let options = try options(kwargs)
+        guard session.isRemote else { return try readCSV(text: text, options: options, session: session) }
+        try FileManager.default.createDirectory(at: scratchFolder, withIntermediateDirectories: true)
+        let path = scratchFolder.appendingPathComponent("input-\(UUID().uuidString).csv").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return try await session.readCSV(path, options: options)
+    }
+
+    static func options(_ kwargs: [(String, CaseValue)]) throws -> CSVReadOptions {
         var options = CSVReadOptions()
         for (name, value) in kwargs {
             switch name {
@@ -42,7 +54,7 @@ enum CSVCall {
             default: throw RunnerGap("read_csv(\(name)=) is not supported by Bamboo yet")
             }
         }
-        return try readCSV(text: text, options: options, session: session)
+        return options
     }
 
     static func write(_ df: DataFrame, _ a: Arguments) async throws -> String {

@@ -1,17 +1,22 @@
 import Bamboo
+import Foundation
 
 /// Runs a case's program against Bamboo's public API, one pandas step at a time.
 struct CaseInterpreter {
     let session: Session
     let inputs: JSON
+    /// Where CSV inputs are written for a remote session to read; the caller removes it after
+    /// the variant's result is computed (the frames are lazy: Spark reads the file then).
+    let scratchFolder: URL
     /// Inputs built once per variant: Bamboo frames are immutable values, so every `$input`
     /// reference can share one, as Swift code refers to one `df` (pandas needs fresh copies
     /// because its frames mutate in place).
     private var built: [String: CaseValue] = [:]
 
-    init(session: Session, inputs: JSON) {
+    init(session: Session, inputs: JSON, scratchFolder: URL) {
         self.session = session
         self.inputs = inputs
+        self.scratchFolder = scratchFolder
     }
 
     /// Runs a variant's program from input `df`.
@@ -42,7 +47,7 @@ struct CaseInterpreter {
         }
         if let csv = spec["csv"]?.string {
             let kwargs = try await dict(spec["kwargs"] ?? .object([]), anchor: nil)
-            return .frame(try CSVCall.read(csv, kwargs: kwargs, session: session))
+            return .frame(try await CSVCall.read(csv, kwargs: kwargs, session: session, scratchFolder: scratchFolder))
         }
         guard let columns = spec["columns"]?.array else { throw CompatError.malformed("input '\(name)' has no columns") }
         let specs = try columns.map { column -> ColumnSpec in

@@ -12,7 +12,7 @@ public struct Expectations: Sendable {
         case notYet(reason: String)
     }
 
-    public static let divergenceKinds = ["order", "nulls", "dtype", "timezone", "overflow", "precision", "text", "error"]
+    public static let divergenceKinds = ["order", "nulls", "dtype", "timezone", "overflow", "precision", "text", "parsing", "error"]
 
     public let backend: String
     public var entries: [String: Status]

@@ -83,6 +83,7 @@ public enum MatrixDocument {
         ("timezone", "wall times or zones differ. Keep data in UTC and convert at the edges."),
         ("overflow", "integer overflow behaves differently (pandas wraps). Avoid relying on wrap-around."),
         ("precision", "floating results differ beyond the tolerance (approximate algorithms). Round before comparing."),
+        ("parsing", "a file is read differently where the backend reads it itself (a Spark cluster splits a CSV file by lines). The reason names the option that restores pandas' reading (e.g. `multiline: true`)."),
         ("text", "string results differ for rare Unicode text (case mapping of ß and ligatures follows the engine's rules). Test with your own data's alphabet; normalise before comparing."),
         ("error", "Bamboo throws (or does not throw) where pandas does the opposite, or the error kind differs. The reason says which; guard the call."),
     ]

@@ -85,8 +85,10 @@ public struct MatrixRunner: Sendable {
 
     /// Bamboo's result for a variant, or its error, encoded like a golden.
     func evaluate(_ variant: CompatCase.Variant, session: Session) async -> JSON {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("bamboo-compat-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
         do {
-            var interpreter = CaseInterpreter(session: session, inputs: variant.inputs)
+            var interpreter = CaseInterpreter(session: session, inputs: variant.inputs, scratchFolder: scratch)
             return try await ResultEncoder.encode(interpreter.run(program: variant.program))
         } catch {
             return ResultEncoder.error(error)

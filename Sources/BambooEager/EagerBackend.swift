@@ -14,7 +14,12 @@ public struct EagerBackend: Backend {
     public var name: String { "eager" }
 
     /// The reference backend runs every node.
-    public func unsupportedReason(_ node: LogicalPlan) -> String? { nil }
+    public func unsupportedReason(_ node: LogicalPlan) -> String? {
+        if case .fileScan(let scan) = node.node {
+            return "The frame reads \(scan.path) where its backend runs; the eager backend reads files with readCSV(path) or readFeather(path) instead."
+        }
+        return nil
+    }
 
     public func execute(_ plan: LogicalPlan) async throws -> ExecutionResult {
         var labels: [Scalar]? = nil
@@ -32,6 +37,9 @@ public struct EagerBackend: Backend {
             var columns: [FieldID: Column] = [:]
             for (field, column) in zip(data.schema.allFields, data.columns) { columns[field.id] = column }
             return EagerTable(schema: data.schema, columns: columns, rowCount: data.rowCount)
+
+        case .fileScan(let scan):
+            throw BambooError(.unsupportedOnBackend, "FileScan of \(scan.path) is not supported on the eager backend; read the file with readCSV(path) instead.")
 
         case .project(let inputPlan, let indexProjection, let projected):
             let input = try run(inputPlan, labels: &labels)

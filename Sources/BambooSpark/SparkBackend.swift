@@ -56,6 +56,13 @@ public struct SparkBackend: Backend {
 
     public var runsInProcess: Bool { false }
 
+    /// Reads the file's header or stored schema and counts, in one pass over the file on the
+    /// cluster, what pandas' type inference needs (``SparkFileScanInference``).
+    public func scan(_ request: FileScanRequest) async throws -> FileScan {
+        try await setup.configure(client, Self.sessionConfiguration)
+        return try await SparkFileScanInference(client: client).scan(request)
+    }
+
     public func execute(_ plan: LogicalPlan) async throws -> ExecutionResult {
         try await execute(plan, options: ExecutionOptions())
     }

@@ -61,7 +61,7 @@ enum SparkCategories {
         let inputsHoldCategories = plan.inputs.contains { $0.schema.allFields.contains { $0.dtype.isCategory } }
         guard inputsHoldCategories else { return nil }
         switch plan.node {
-        case .source, .project, .filter, .sort, .slice, .rowNumber, .reduce, .take, .maskRows, .markDuplicates:
+        case .source, .fileScan, .project, .filter, .sort, .slice, .rowNumber, .reduce, .take, .maskRows, .markDuplicates:
             return nil
         case .aggregate(_, let keys, let aggregations, let sort, _, let observed):
             let categoryKeys = keys.filter { $0.field.dtype.isCategory }

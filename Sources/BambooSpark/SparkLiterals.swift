@@ -92,6 +92,12 @@ enum SparkLiterals {
         return type
     }()
 
+    static let booleanType: Spark_Connect_DataType = {
+        var type = Spark_Connect_DataType()
+        type.kind = .boolean(Spark_Connect_DataType.Boolean())
+        return type
+    }()
+
     static let longType: Spark_Connect_DataType = {
         var type = Spark_Connect_DataType()
         type.kind = .long(Spark_Connect_DataType.Long())

@@ -32,7 +32,7 @@ enum SparkMissingRows {
             !Set(input.schema.allFields.map(\.id)).intersection(tainted).isEmpty
         }
         switch plan.node {
-        case .source, .concat, .attachColumn, .rowNumber, .explode:
+        case .source, .fileScan, .concat, .attachColumn, .rowNumber, .explode:
             return nil
         case .slice(let input, _, _, _), .take(let input, _, _), .maskRows(let input, _, _), .filter(let input, _),
              .groupSelect(let input, _, _, _), .locLabels(let input, _), .dropLabels(let input, _, _), .locSlice(let input, _, _, _):
@@ -78,7 +78,7 @@ enum SparkMissingRows {
         let output = Set(plan.schema.allFields.filter(upcast).map(\.id))
         let inherited = plan.inputs.reduce(into: Set<FieldID>()) { $0.formUnion(fields($1)) }
         switch plan.node {
-        case .source:
+        case .source, .fileScan:
             return []
         case .join(_, _, let spec):
             let leftMayLack = [.right, .outer, .rightAnti].contains(spec.how)

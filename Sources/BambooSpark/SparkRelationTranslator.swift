@@ -35,6 +35,9 @@ struct SparkRelationTranslator {
         if let hint = SparkMissingRows.unsupportedHint(plan) { throw SparkTranslationUnsupported(hint: hint) }
         if let hint = SparkCategories.unsupportedHint(plan) { throw SparkTranslationUnsupported(hint: hint) }
         switch plan.node {
+        case .fileScan(let scan):
+            return try fileScan(plan, scan)
+
         case .source(let data):
             let position = nextHiddenName()
             return SparkTranslatedRelation(

@@ -46,7 +46,8 @@ enum SparkResultDecoder {
             return Column(float64: (0..<column.count).map { column.isMissing($0) ? .nan : column.scalar(at: $0).doubleValue ?? .nan })
         }
         // Likewise a bool column with missing values (a merge's unmatched rows) is object, NaN for missing.
-        if dtype == .bool, hasMissing {
+        // An object result Spark computed (diff or shift of bools) holds NaN where a value is missing, as pandas' does.
+        if dtype == .bool && hasMissing || dtype == .object && column.dtype != .object {
             return Column(dtype: .object, values: .object((0..<column.count).map { column.isMissing($0) ? .float(.nan) : column.scalar(at: $0) }))
         }
         return try column.astype(dtype)

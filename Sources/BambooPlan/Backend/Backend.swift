@@ -24,6 +24,10 @@ public protocol Backend: Sendable {
     /// result larger than memory can be read through (`toLocalIterator`). Only one piece need be
     /// held at a time. Default: the whole result from ``execute(_:)``, cut into pieces.
     func batches(_ plan: LogicalPlan, batchRows: Int, options: ExecutionOptions) -> ResultPieces
+    /// Settles the schema of a file this backend will read where it runs (`Session.readCSV` on a
+    /// remote session): labels, dtypes as pandas would infer them, row count. Default: throws
+    /// `unsupportedOnBackend` (in-process backends parse files in the facade instead).
+    func scan(_ request: FileScanRequest) async throws -> FileScan
     /// What the user should know about how this backend will run `plan` that does not change
     /// the answer (e.g. Spark computing a whole-frame window in a single partition): one
     /// sentence per note. `explain()` shows them and the session's `diagnostics` handler
@@ -35,6 +39,10 @@ extension Backend {
     public func notes(for plan: LogicalPlan) -> [String] { [] }
 
     public var runsInProcess: Bool { true }
+
+    public func scan(_ request: FileScanRequest) async throws -> FileScan {
+        throw BambooError(.unsupportedOnBackend, "The \(name) backend does not read files itself; read \(request.path) with readCSV(path) instead.")
+    }
 
     public func execute(_ plan: LogicalPlan, options: ExecutionOptions) async throws -> ExecutionResult {
         let result = try await execute(plan)

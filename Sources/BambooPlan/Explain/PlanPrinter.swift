@@ -47,6 +47,8 @@ enum PlanPrinter {
         switch plan.node {
         case .source(let data):
             return "\(data.rowCount) rows from \(data.origin) [index: \(index(data.schema)); \(fields(data.schema.columns))]"
+        case .fileScan(let scan):
+            return "\(scan.format.rawValue) '\(scan.path)' read by the backend [index: RangeIndex; \(fields(scan.schema.columns))]"
         case .project(_, let indexProjection, let columns):
             let indexText: String
             switch indexProjection {

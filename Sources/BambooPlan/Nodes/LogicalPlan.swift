@@ -12,6 +12,8 @@ public final class LogicalPlan: Sendable, CustomStringConvertible {
     public indirect enum Node: Sendable {
         /// Rows held in memory (literals, or a file already parsed).
         case source(SourceData)
+        /// A file the backend reads where it runs (``FileScan``); rows in file order.
+        case fileScan(FileScan)
         /// New columns (and optionally a new index) computed row by row; order unchanged.
         case project(LogicalPlan, index: IndexProjection, columns: [NamedExpr])
         /// Rows where `predicate` is True, in order.
@@ -81,7 +83,7 @@ public final class LogicalPlan: Sendable, CustomStringConvertible {
     /// Child plans, left to right.
     public var inputs: [LogicalPlan] {
         switch node {
-        case .source: return []
+        case .source, .fileScan: return []
         case .alignColumn(let input, let source, _, _, _): return [input, source]
         case .join(let left, let right, _): return [left, right]
         case .concat(let parts, _): return parts
@@ -98,6 +100,7 @@ public final class LogicalPlan: Sendable, CustomStringConvertible {
     public var name: String {
         switch node {
         case .source: return "Source"
+        case .fileScan: return "FileScan"
         case .project: return "Project"
         case .filter: return "Filter"
         case .sort: return "Sort"

@@ -35,7 +35,7 @@ extension LogicalPlan {
         if old.count == newInputs.count && zip(old, newInputs).allSatisfy({ $0 === $1 }) { return self }
         guard let input = newInputs.first else { return self }
         switch node {
-        case .source: return self
+        case .source, .fileScan: return self
         case .groupWindow(_, let keys, let columns, let dropna): return try LogicalPlan(.groupWindow(input, keys: keys, columns: columns, dropna: dropna))
         case .markDuplicates(_, let keys, let keep, let field): return try LogicalPlan(.markDuplicates(input, keys: keys, keep: keep, field: field))
         case .valueCounts(_, let keys, let spec, let field): return try LogicalPlan(.valueCounts(input, keys: keys, spec: spec, field: field))

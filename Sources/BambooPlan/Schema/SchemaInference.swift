@@ -14,6 +14,7 @@ enum SchemaInference {
     static func order(of node: LogicalPlan.Node) -> [OrderKey] {
         switch node {
         case .source(let data): return [.sourcePosition(origin: data.origin)]
+        case .fileScan(let scan): return [.sourcePosition(origin: scan.origin)]
         case .sort(let input, let keys):
             return keys.map { OrderKey.expression($0.expr, ascending: $0.ascending, missingFirst: $0.missingFirst) } + input.schema.order
         case .take(let input, let positions, _):
@@ -51,6 +52,8 @@ enum SchemaInference {
         switch node {
         case .source(let data):
             return data.schema
+        case .fileScan(let scan):
+            return scan.schema
         case .project(let input, let indexProjection, let columns):
             let fields = input.schema.allFields
             let index: IndexSchema
