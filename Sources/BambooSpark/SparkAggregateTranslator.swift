@@ -17,6 +17,9 @@ struct SparkAggregateTranslator {
         if function == .std || function == .var, options == AggregateOptions(ddof: options.ddof) {
             return try spread(function == .std, input, ddof: options.ddof)
         }
+        if function == .quantile, options == AggregateOptions(q: options.q, interpolation: options.interpolation) {
+            return try quantile(input, q: options.q, interpolation: options.interpolation)
+        }
         guard options == AggregateOptions() else {
             throw SparkTranslationUnsupported(hint: "groupby \(function.rawValue) with non-default options (min_count, skipna, ddof) has no Spark translation yet.")
         }
@@ -132,6 +135,42 @@ struct SparkAggregateTranslator {
         }
         let value = SparkExpressions.cast(try expressions.cleaned(input), SparkLiterals.doubleType)
         return SparkExpressions.call("percentile", [value, SparkLiterals.double(0.5)])
+    }
+
+    /// numpy's exact quantile of each group's present values: the sorted values are collected
+    /// (`array_sort(collect_list(...))`, so a group must fit in one executor's memory) and picked
+    /// or interpolated at position `q * (n - 1)`, as ``Quantile/of(_:q:interpolation:)`` does.
+    /// Integers picked by lower/higher/nearest stay integers; a group without values is missing.
+    private func quantile(_ input: Expr, q: Double, interpolation: QuantileInterpolation) throws -> Spark_Connect_Expression {
+        let type = try expressions.dtype(input)
+        guard [.int64, .float64, .nullableInt64, .nullableFloat64, .bool].contains(type) else {
+            throw SparkTranslationUnsupported(hint: "groupby quantile of \(type.name) values has no Spark translation yet.")
+        }
+        typealias E = Spark_Connect_Expression
+        func call(_ name: String, _ arguments: [E]) -> E { SparkExpressions.call(name, arguments) }
+        let picksIntegers = [.lower, .higher, .nearest].contains(interpolation) && (type == .int64 || type == .nullableInt64)
+        let element = picksIntegers ? SparkLiterals.longType : SparkLiterals.doubleType
+        let values = call("array_sort", [call("collect_list", [SparkExpressions.cast(try expressions.cleaned(input), element)])])
+        let last = call("-", [call("size", [values]), SparkLiterals.long(1)])
+        let position = call("*", [SparkLiterals.double(q), SparkExpressions.cast(last, SparkLiterals.doubleType)])
+        let low = call("floor", [position])
+        let high = call("least", [call("+", [low, SparkLiterals.long(1)]), last])
+        let fraction = call("-", [position, SparkExpressions.cast(low, SparkLiterals.doubleType)])
+        func at(_ index: E) -> E {
+            call("element_at", [values, SparkExpressions.cast(call("+", [index, SparkLiterals.long(1)]), SparkLiterals.integerType)])
+        }
+        let exact = call("==", [fraction, SparkLiterals.double(0)])
+        let picked: E
+        switch interpolation {
+        case .linear:
+            picked = SparkExpressions.when(exact, at(low), otherwise: call("+", [at(low), call("*", [call("-", [at(high), at(low)]), fraction])]))
+        case .lower: picked = at(low)
+        case .higher: picked = SparkExpressions.when(exact, at(low), otherwise: at(high))
+        case .midpoint:
+            picked = SparkExpressions.when(exact, at(low), otherwise: call("/", [call("+", [at(low), at(high)]), SparkLiterals.double(2)]))
+        case .nearest: picked = at(SparkExpressions.cast(call("rint", [position]), SparkLiterals.longType))
+        }
+        return SparkExpressions.when(call("<", [last, SparkLiterals.long(0)]), SparkLiterals.null(element), otherwise: picked)
     }
 
     /// Distinct present values (`nunique()` with dropna=True).

@@ -42,10 +42,11 @@ public struct SparkBackend: Backend {
     public var name: String { "spark" }
 
     public func unsupportedReason(_ node: LogicalPlan) -> String? {
-        // Translating the node over data-less sources finds exactly what execution would refuse.
+        // Translating the node over data-less sources finds what execution would refuse (as the
+        // root: a pivot below other nodes is refused again when the whole plan is translated).
         var translator = SparkRelationTranslator(withData: false)
         do {
-            _ = try translator.translate(node)
+            _ = try translator.finalRelation(node)
             return nil
         } catch let unsupported as SparkTranslationUnsupported {
             return unsupported.hint
@@ -70,7 +71,7 @@ public struct SparkBackend: Backend {
     public func execute(_ plan: LogicalPlan, options: ExecutionOptions) async throws -> ExecutionResult {
         let sparkPlan = try await prepare(plan)
         let raw = try await run(sparkPlan, limits: options)
-        return try SparkResultDecoder.decode(raw, schema: plan.schema, isReduction: Self.isReduction(plan))
+        return try SparkResultDecoder.decode(raw, schema: plan.schema, isReduction: Self.isReduction(plan), pivotBlocks: Self.isPivot(plan))
     }
 
     /// Streams the result batch by batch as Spark sends it (Spark's Arrow batches, not
@@ -90,11 +91,11 @@ public struct SparkBackend: Backend {
         // Dropping the stream (the consumer stopped early) cancels the query.
         let abandon = SparkQueryCancellation(producer: producer, handoff: handoff)
         let schema = plan.schema
-        let isReduction = Self.isReduction(plan)
+        let isReduction = Self.isReduction(plan), isPivot = Self.isPivot(plan)
         return ResultPieces {
             guard let stream = try await abandon.handoff.next() else { return nil }
             let raw = SparkRawResult(schema: nil, arrowStreams: [stream], rowCount: 0, operationID: "", reattachCount: 0)
-            return try SparkResultDecoder.decode(raw, schema: schema, isReduction: isReduction)
+            return try SparkResultDecoder.decode(raw, schema: schema, isReduction: isReduction, pivotBlocks: isPivot)
         }
     }
 
@@ -118,6 +119,11 @@ public struct SparkBackend: Backend {
             // A data-dependent pandas error raised by the plan's own checks (SparkRuntimeCheck).
             throw SparkRuntimeCheck.pandasError(from: error) ?? error
         }
+    }
+
+    private static func isPivot(_ plan: LogicalPlan) -> Bool {
+        if case .pivot = plan.node { return true }
+        return false
     }
 
     private static func isReduction(_ plan: LogicalPlan) -> Bool {

@@ -9,15 +9,20 @@ import SparkConnectProtocol
 /// Each cell is `first(if(key matches, value, null), ignorenulls)` in a group-by on the index: at
 /// most one row matches (checked: a repeated (index, column) pair is pandas' ValueError), so the
 /// result does not depend on row order. A cell with no row is missing; pandas then upcasts an
-/// int64 or bool value block, which depends on the data, so those value dtypes are refused.
+/// int64 or bool value block, which depends on the data: done by ``SparkResultDecoder`` when the
+/// pivot is the plan's root, refused elsewhere.
 extension SparkRelationTranslator {
-    mutating func pivot(_ input: LogicalPlan, _ spec: PivotSpec) throws -> SparkTranslatedRelation {
+    private func value(_ field: Field?) -> DType? { field?.dtype }
+
+    mutating func pivot(_ input: LogicalPlan, _ spec: PivotSpec, atRoot: Bool) throws -> SparkTranslatedRelation {
         let fields = Dictionary(input.schema.allFields.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         guard let columnField = fields[spec.columns] else {
             throw SparkTranslationUnsupported(hint: "pivot: the columns field is not in its input; run this step on the eager backend (Session.eager()).")
         }
         for output in spec.outputs {
-            guard let value = fields[output.value], value.dtype.canHoldMissing, output.field.dtype == value.dtype else {
+            // At the root, the decoder upcasts the block as pandas does when some cell is missing.
+            let upcastLater = atRoot && (value(fields[output.value]) == .int64 || value(fields[output.value]) == .bool)
+            guard let value = fields[output.value], value.dtype.canHoldMissing || upcastLater, output.field.dtype == value.dtype else {
                 throw SparkTranslationUnsupported(hint: "pivot/unstack of an int64 or bool value column on the Spark backend: pandas makes it float64/object only when some cell has no row, which depends on the data; cast the values first (astype(\"float64\") / \"boolean\") or run this step on the eager backend (Session.eager()).")
             }
         }

@@ -17,6 +17,9 @@ import SparkConnectProtocol
 struct SparkRelationTranslator {
     /// Without data, sources become empty stand-ins: used to check support cheaply.
     var withData = true
+    /// The root node when it is a pivot: only there may an int64 or bool value block be upcast
+    /// after the fact (``SparkResultDecoder``), because nothing computes on it inside Spark.
+    private var pivotAtRoot: ObjectIdentifier?
     private var hiddenCounter = 0
 
     init(withData: Bool = true) { self.withData = withData }
@@ -24,6 +27,7 @@ struct SparkRelationTranslator {
     /// The plan's relation sorted into pandas' order, with exactly the schema's fields
     /// (index levels first) as columns.
     mutating func finalRelation(_ plan: LogicalPlan) throws -> Spark_Connect_Relation {
+        if case .pivot = plan.node { pivotAtRoot = ObjectIdentifier(plan) }
         let translated = try translate(plan)
         var relation = translated.relation
         if !translated.order.isEmpty { relation = sorted(relation, by: translated.order) }
@@ -172,7 +176,7 @@ struct SparkRelationTranslator {
             return try locSlice(input, start: start, stop: stop, step: step)
 
         case .pivot(let input, let spec):
-            return try pivot(input, spec)
+            return try pivot(input, spec, atRoot: ObjectIdentifier(plan) == pivotAtRoot)
 
         default:
             throw SparkTranslationUnsupported(hint: SparkRelationTranslator.untranslatedHint)

@@ -9,7 +9,9 @@ import BambooPlan
 /// nulls arrives as `Int64` and becomes the plan's `float64` or `Int64`; a null `double`
 /// becomes NaN in `float64`; timestamps return to the plan's unit).
 enum SparkResultDecoder {
-    static func decode(_ raw: SparkRawResult, schema: Schema, isReduction: Bool) throws -> ExecutionResult {
+    /// `pivotBlocks`: the plan's root is a pivot, whose int64 (bool) value columns pandas turns
+    /// into float64 (object) all together when any cell is missing.
+    static func decode(_ raw: SparkRawResult, schema: Schema, isReduction: Bool, pivotBlocks: Bool = false) throws -> ExecutionResult {
         let fields = schema.allFields
         var columns: [Column]
         var rowCount = 0
@@ -26,7 +28,22 @@ enum SparkResultDecoder {
             }
         }
         let indexCount = schema.index.fields.count
+        if pivotBlocks { columns = upcastBlocks(columns, fields: fields, from: indexCount) }
         return ExecutionResult(index: Array(columns.prefix(indexCount)), columns: Array(columns.dropFirst(indexCount)), rowCount: rowCount)
+    }
+
+    private static func upcastBlocks(_ columns: [Column], fields: [Field], from start: Int) -> [Column] {
+        var columns = columns
+        for dtype in [DType.int64, .bool] {
+            let block = (start..<columns.count).filter { fields[$0].dtype == dtype }
+            guard block.contains(where: { columns[$0].dtype != dtype }) else { continue }
+            for i in block where columns[i].dtype == dtype {
+                columns[i] = dtype == .int64
+                    ? Column(float64: (0..<columns[i].count).map { columns[i].scalar(at: $0).doubleValue ?? .nan })
+                    : Column(dtype: .object, values: .object((0..<columns[i].count).map { columns[i].scalar(at: $0) }))
+            }
+        }
+        return columns
     }
 
     private static func convert(_ column: Column, to dtype: DType, isReduction: Bool) throws -> Column {

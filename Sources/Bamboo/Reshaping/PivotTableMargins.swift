@@ -75,7 +75,7 @@ struct PivotTableMargins: Sendable {
         let levels = request.index.indices.map { level -> (column: Column, name: Scalar) in
             (Column.infer([level == 0 ? name : .string("")]), request.index[level])
         }
-        return try DataFrame(columns: cells, index: levels, session: data.session)
+        return try DataFrame(columns: cells, index: levels, session: data.session.local)
     }
 
     /// A one-value column of `dtype` when the value fits it (pandas downcasts the margin row to each
