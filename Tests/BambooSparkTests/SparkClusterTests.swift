@@ -15,7 +15,7 @@ enum SparkClusterGate {
 /// Spark Connect attached to them): a job's tasks run on both workers, and killing one worker in
 /// the middle of a job still gives the right answer, because Spark reruns the lost tasks.
 ///
-/// Starting the cluster takes about 20 s, so the test runs under `CI=true` or with
+/// Starting the cluster takes 20 to 50 s (the whole test about 2 minutes), so it runs under `CI=true` or with
 /// `BAMBOO_SPARK_CLUSTER=1`, and is skipped with that note elsewhere.
 @Suite(.enabled(if: SparkClusterGate.shouldRun, SparkClusterGate.skipNote), .serialized)
 struct SparkClusterTests {
