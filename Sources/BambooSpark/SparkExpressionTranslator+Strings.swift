@@ -43,16 +43,18 @@ extension SparkExpressionTranslator {
             let name = side == .both ? "trim" : side == .left ? "ltrim" : "rtrim"
             value = call(name, [SparkLiterals.string(characters ?? Self.pythonWhitespace), x])
         case .contains(let pattern, let caseSensitive, let regex, _):
-            guard caseSensitive, !regex || Self.isLiteralPattern(pattern) else { throw refused }
-            value = call("contains", [x, SparkLiterals.string(pattern)])
+            if caseSensitive, !regex || Self.isLiteralPattern(pattern) {
+                value = call("contains", [x, SparkLiterals.string(pattern)])
+            } else {
+                value = call("rlike", [x, SparkLiterals.string(try javaRegex(pattern, caseSensitive: caseSensitive, regex: regex, refused).pattern)])
+            }
         case .startsWith(let prefixes, _), .endsWith(let prefixes, _):
             let name: String
             if case .startsWith = function { name = "startswith" } else { name = "endswith" }
             value = prefixes.map { call(name, [x, SparkLiterals.string($0)]) }.reduce(SparkLiterals.boolean(false), SparkExpressions.or)
         case .replace(let pattern, let replacement, let count, let caseSensitive, let regex):
             // An empty pattern matches between every character in Python, never in Spark.
-            guard count < 0, caseSensitive, !pattern.isEmpty, !regex || (Self.isLiteralPattern(pattern) && !replacement.contains("\\")) else { throw refused }
-            value = call("replace", [x, SparkLiterals.string(pattern), SparkLiterals.string(replacement)])
+            value = try replaced(x, pattern: pattern, replacement: replacement, count: count, caseSensitive: caseSensitive, regex: regex, refused)
         case .get(let position):
             // Spark's substring counts a negative position from the end, as Python does.
             let p = Int64(position)
@@ -63,16 +65,20 @@ extension SparkExpressionTranslator {
             // s[-k:]: the last k code points (all of a shorter value), as Spark's substring(x, -k) gives.
             value = SparkExpressions.when(call(">=", [call("char_length", [x]), SparkLiterals.long(Int64(-start))]),
                                           call("substring", [x, SparkLiterals.long(Int64(start))]), otherwise: x)
-        case .slice(let start, let stop, let step):
-            guard step == 1, (start ?? 0) >= 0, (stop ?? 0) >= 0 else { throw refused }
+        case .slice(let start, let stop, 1) where (start ?? 0) >= 0 && (stop ?? 0) >= 0:
             let from = Int64(start ?? 0)
             if let stop {
                 value = call("substring", [x, SparkLiterals.long(from + 1), SparkLiterals.long(max(0, Int64(stop) - from))])
             } else {
                 value = call("substring", [x, SparkLiterals.long(from + 1)])
             }
+        case .slice(let start, let stop, let step):
+            value = try sliced(x, start: start, stop: stop, step: step, refused)
         case .pad(let width, let side, let fill):
-            guard side != .both else { throw refused }
+            if side == .both {
+                value = centered(x, width: Int64(width), fill: String(fill))
+                break
+            }
             let padded = call(side == .left ? "lpad" : "rpad", [x, SparkLiterals.long(Int64(width)), SparkLiterals.string(String(fill))])
             // Spark's lpad also shortens longer values; Python leaves them as they are.
             value = SparkExpressions.when(call(">=", [call("char_length", [x]), SparkLiterals.long(Int64(width))]), x, otherwise: padded)
@@ -84,9 +90,22 @@ extension SparkExpressionTranslator {
                                                                      call("lpad", [call("substring", [x, SparkLiterals.long(2)]), SparkLiterals.long(w - 1), SparkLiterals.string("0")])]),
                                               otherwise: call("lpad", [x, SparkLiterals.long(w), SparkLiterals.string("0")]))
             value = SparkExpressions.when(call(">=", [call("char_length", [x]), SparkLiterals.long(w)]), x, otherwise: zeros)
-        case .find(let substring, let start, let end):
-            guard start == 0, end == nil else { throw refused }
+        case .find(let substring, 0, nil):
             value = call("-", [call("instr", [x, SparkLiterals.string(substring)]), SparkLiterals.long(1)])
+        case .find(let substring, let start, nil):
+            value = found(x, substring, start: Int64(start))
+        case .count(let pattern):
+            value = call("regexp_count", [x, SparkLiterals.string(try javaRegex(pattern, caseSensitive: true, regex: true, refused).pattern)])
+        case .extract(let pattern, let group, let caseSensitive):
+            let java = try javaRegex(pattern, caseSensitive: caseSensitive, regex: true, refused)
+            guard group >= 0, group <= java.groupCount else { throw refused }
+            let (p, g) = (SparkLiterals.string(java.pattern), SparkExpressions.cast(SparkLiterals.long(Int64(group)), SparkLiterals.integerType))
+            // regexp_extract gives "" for no match and for a group that took no part; regexp_instr
+            // tells them from an empty match (0 when the group did not take part).
+            value = SparkExpressions.when(call(">", [call("regexp_instr", [x, p, g]), SparkLiterals.long(0)]),
+                                          call("regexp_extract", [x, p, g]), otherwise: SparkLiterals.null(SparkLiterals.stringType))
+        case .isAlpha, .isAlnum, .isDigit, .isDecimal, .isNumeric, .isSpace, .isLower, .isUpper, .isTitle:
+            value = characterTest(x, function)
         default:
             throw refused
         }

@@ -11,10 +11,11 @@ import SparkConnectProtocol
 /// gives their wall time in the column's zone before a field is read. `tz_convert` changes only
 /// the dtype (the instant stays), so it costs nothing. Refused: `tz_localize` to a zone (Spark
 /// resolves daylight-saving gaps and overlaps its own way, not as `ambiguous`/`nonexistent`
-/// say), `strftime`, `ceil`/`round`, `date`/`time` and parsing. Resample bins: see
+/// say), rounding in a zone with daylight saving, `date`/`time` and parsing. Resample bins: see
 /// `SparkExpressionTranslator+TimeBins.swift`.
 extension SparkExpressionTranslator {
     func temporal(_ a: Expr, _ function: TemporalFunction, result: DType) throws -> Spark_Connect_Expression {
+        if case .parseTimedelta(let unit, let coerce) = function { return try parsedTimedelta(a, unit: unit, coerce: coerce) }
         let source = try dtype(a)
         let refused = SparkTranslationUnsupported(hint: "dt.\(function) has no exact Spark translation yet; run it on the eager backend (Session.eager()).")
         guard case .datetime(_, let zone) = source else { throw refused }
@@ -69,11 +70,31 @@ extension SparkExpressionTranslator {
         case .monthName: return call("date_format", [wall, SparkLiterals.string("MMMM")])
         case .normalize where zone == nil:
             return call("date_trunc", [SparkLiterals.string("DAY"), x])
-        case .rounded(.floor, let nanos) where zone == nil:
-            let units: [Int64: String] = [86_400_000_000_000: "DAY", 3_600_000_000_000: "HOUR", 60_000_000_000: "MINUTE",
-                                          1_000_000_000: "SECOND", 1_000_000: "MILLISECOND"]
-            guard let unit = units[nanos] else { throw refused }
-            return call("date_trunc", [SparkLiterals.string(unit), x])
+        case .rounded(let mode, let nanos) where zone == nil || zone == "UTC":
+            guard nanos % 1_000 == 0, nanos > 0 else { throw refused }
+            return rounded(x, mode, step: nanos / 1_000, zoned: zone != nil)
+        case .normalize, .rounded:
+            // A zoned value rounds its wall time, which is then localized again (raising on a
+            // skipped or repeated result), as pandas does.
+            guard case .datetime(let unit, let zone?) = source else { throw refused }
+            let naive = SparkExpressions.cast(wall, SparkLiterals.timestampNtzType)
+            let roundedWall: Spark_Connect_Expression
+            if case .rounded(let mode, let nanos) = function {
+                guard nanos % 1_000 == 0, nanos > 0 else { throw refused }
+                roundedWall = rounded(naive, mode, step: nanos / 1_000, zoned: false)
+            } else {
+                roundedWall = SparkExpressions.cast(call("date_trunc", [SparkLiterals.string("DAY"), naive]), SparkLiterals.timestampNtzType)
+            }
+            return try localized(roundedWall, unit: unit, to: zone, ambiguous: .raise, nonexistent: .raise)
+        case .localize(let target?, let ambiguous, let nonexistent):
+            guard zone == nil else { throw BambooError(.typeMismatch, "Already tz-aware, use tz_convert to convert.") }
+            guard case .datetime(let unit, _) = source else { throw refused }
+            return try localized(x, unit: unit, to: target, ambiguous: ambiguous, nonexistent: nonexistent)
+        case .strftime(let format):
+            guard let pattern = SparkDatePattern.pattern(forStrftime: format) else {
+                throw SparkTranslationUnsupported(hint: "dt.strftime('\(format)') uses a directive with no Spark date pattern (%Y %y %m %d %H %I %M %S %f %p %a %A %b %B %j %% have one); run it on the eager backend (Session.eager()).")
+            }
+            return call("date_format", [wall, SparkLiterals.string(pattern)])
         case .convert(let target):
             // The same instants; the dtype carries the zone. To naive: the UTC wall time.
             guard zone != nil else { throw refused }
@@ -89,6 +110,30 @@ extension SparkExpressionTranslator {
         default:
             throw refused
         }
+    }
+
+    /// pandas' `floor`/`ceil`/`round` to a fixed step of microseconds, counted from the epoch;
+    /// `round` breaks ties to the even multiple, as pandas does.
+    private func rounded(_ x: Spark_Connect_Expression, _ mode: TemporalFunction.RoundingMode, step: Int64, zoned: Bool) -> Spark_Connect_Expression {
+        func call(_ name: String, _ arguments: [Spark_Connect_Expression]) -> Spark_Connect_Expression { SparkExpressions.call(name, arguments) }
+        let s = SparkLiterals.long(step)
+        let micros = call("unix_micros", [zoned ? x : SparkExpressions.cast(x, SparkLiterals.timestampType)])
+        let remainder = call("pmod", [micros, s])
+        let down = call("-", [micros, remainder])
+        let up = call("+", [down, s])
+        let result: Spark_Connect_Expression
+        switch mode {
+        case .floor: result = down
+        case .ceil: result = SparkExpressions.when(call("==", [remainder, SparkLiterals.long(0)]), micros, otherwise: up)
+        case .round:
+            let twice = call("*", [remainder, SparkLiterals.long(2)])
+            let downIsEven = call("==", [call("pmod", [call("div", [down, s]), SparkLiterals.long(2)]), SparkLiterals.long(0)])
+            result = SparkExpressions.when(call(">", [twice, s]), up,
+                                           otherwise: SparkExpressions.when(call("<", [twice, s]), down,
+                                                                            otherwise: SparkExpressions.when(downIsEven, down, otherwise: up)))
+        }
+        let instant = call("timestamp_micros", [result])
+        return zoned ? instant : SparkExpressions.cast(instant, SparkLiterals.timestampNtzType)
     }
 }
 

@@ -104,17 +104,7 @@ extension SparkExpressionTranslator {
 
     private func call(_ name: String, _ arguments: [Spark_Connect_Expression]) -> Spark_Connect_Expression { SparkExpressions.call(name, arguments) }
     private func long(_ value: Int64) -> Spark_Connect_Expression { SparkLiterals.long(value) }
-
-    /// `ticks` of `unit` as microseconds, or nil when not a whole number of them or out of range.
-    private static func micros(_ ticks: Int64, _ unit: TimeUnit) -> Int64? {
-        let perSecond = unit.ticksPerSecond
-        if perSecond >= 1_000_000 {
-            let divisor = perSecond / 1_000_000
-            return ticks % divisor == 0 ? ticks / divisor : nil
-        }
-        let (micros, overflow) = ticks.multipliedReportingOverflow(by: 1_000_000 / perSecond)
-        return overflow ? nil : micros
-    }
+    private static func micros(_ ticks: Int64, _ unit: TimeUnit) -> Int64? { SparkLiterals.micros(ticks, unit) }
 }
 
 #endif

@@ -44,9 +44,9 @@ struct SparkExpressionTranslator {
         case .unary(let op, let a):
             let type = try dtype(a)
             switch op {
-            case .negate where type.isNumeric && type != .bool && type != .nullableBool:
+            case .negate where type.isNumeric && type != .bool && type != .nullableBool || type.isTimedelta:
                 return SparkExpressions.call("negative", [try translate(a)])
-            case .absolute where type.isNumeric && type != .bool && type != .nullableBool:
+            case .absolute where type.isNumeric && type != .bool && type != .nullableBool || type.isTimedelta:
                 return SparkExpressions.call("abs", [try translate(a)])
             case .not where type == .bool || type == .nullableBool:
                 return SparkExpressions.not(try translate(a))
@@ -99,7 +99,7 @@ struct SparkExpressionTranslator {
 
     private func requireSupported(_ dtype: DType, _ what: String) throws {
         guard SparkLiterals.isSupported(dtype) else {
-            throw SparkTranslationUnsupported(hint: "The \(what) has dtype \(dtype.name), which the Spark backend does not handle yet (int64, float64, bool, str, Int64, Float64, boolean, datetime64 with or without a zone).")
+            throw SparkTranslationUnsupported(hint: "The \(what) has dtype \(dtype.name), which the Spark backend does not handle yet (int64, float64, bool, str, Int64, Float64, boolean, datetime64 with or without a zone, timedelta64).")
         }
     }
 
@@ -131,6 +131,7 @@ struct SparkExpressionTranslator {
     private func binary(_ op: BinaryOperator, _ a: Expr, _ b: Expr, result: DType) throws -> Spark_Connect_Expression {
         if let compared = try categoryComparison(op, a, b, result: result) { return compared }
         let (left, right) = (try dtype(a), try dtype(b))
+        if let temporal = try temporalBinary(op, a, b, left: left, right: right) { return temporal }
         let unsupported = SparkTranslationUnsupported(
             hint: "\(left.name) \(op.rawValue) \(right.name) has no Spark translation yet.")
         switch op {

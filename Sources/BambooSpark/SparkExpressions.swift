@@ -55,6 +55,27 @@ enum SparkExpressions {
         call("if", [condition, then, otherwise])
     }
 
+    /// A lambda of the variables `names` for Spark's higher-order functions (`transform`,
+    /// `aggregate`, ...); the names must not clash with an enclosing lambda's variables.
+    static func lambda(_ names: [String], _ body: ([Spark_Connect_Expression]) -> Spark_Connect_Expression) -> Spark_Connect_Expression {
+        let variables = names.map { name -> Spark_Connect_Expression.UnresolvedNamedLambdaVariable in
+            var variable = Spark_Connect_Expression.UnresolvedNamedLambdaVariable()
+            variable.nameParts = [name]
+            return variable
+        }
+        let references = variables.map { variable -> Spark_Connect_Expression in
+            var expression = Spark_Connect_Expression()
+            expression.unresolvedNamedLambdaVariable = variable
+            return expression
+        }
+        var function = Spark_Connect_Expression.LambdaFunction()
+        function.function = body(references)
+        function.arguments = variables
+        var expression = Spark_Connect_Expression()
+        expression.lambdaFunction = function
+        return expression
+    }
+
     static func and(_ a: Spark_Connect_Expression, _ b: Spark_Connect_Expression) -> Spark_Connect_Expression { call("and", [a, b]) }
     static func or(_ a: Spark_Connect_Expression, _ b: Spark_Connect_Expression) -> Spark_Connect_Expression { call("or", [a, b]) }
     static func not(_ a: Spark_Connect_Expression) -> Spark_Connect_Expression { call("not", [a]) }

@@ -12,8 +12,9 @@ import SparkConnectProtocol
 /// | `str`                      | `string`         |
 /// | `datetime64[unit]` (no tz) | `timestamp_ntz` (microseconds; other units converted on upload) |
 /// | `datetime64[unit, tz]`     | `timestamp` (UTC instants; the zone stays in Bamboo's schema) |
+/// | `timedelta64[unit]`        | `interval day to second` (microseconds; Arrow `duration[us]`) |
 ///
-/// Other dtypes (timedeltas, `object`) are not translated yet: ``sparkType(_:)`` returns nil and
+/// Other dtypes (`object`) are not translated yet: ``sparkType(_:)`` returns nil and
 /// the node is refused with a hint. A `category` travels as its values (see ``SparkCategories``).
 enum SparkLiterals {
     static func sparkType(_ dtype: DType) -> Spark_Connect_DataType? {
@@ -25,9 +26,38 @@ enum SparkLiterals {
         case .string: type.kind = .string(Spark_Connect_DataType.StringMessage())
         case .datetime(_, tz: nil): type.kind = .timestampNtz(Spark_Connect_DataType.TimestampNTZ())
         case .datetime(_, tz: _?): type.kind = .timestamp(Spark_Connect_DataType.Timestamp())
+        case .timedelta: return intervalType
         default: return nil
         }
         return type
+    }
+
+    /// `interval day to second`, Spark's exact duration in microseconds.
+    static let intervalType: Spark_Connect_DataType = {
+        var interval = Spark_Connect_DataType.DayTimeInterval()
+        interval.startField = 0  // DAY
+        interval.endField = 3  // SECOND
+        var type = Spark_Connect_DataType()
+        type.kind = .dayTimeInterval(interval)
+        return type
+    }()
+
+    /// `ticks` of `unit` as microseconds, or nil when not a whole number of them or out of range.
+    static func micros(_ ticks: Int64, _ unit: TimeUnit) -> Int64? {
+        let perSecond = unit.ticksPerSecond
+        if perSecond >= 1_000_000 {
+            let divisor = perSecond / 1_000_000
+            return ticks % divisor == 0 ? ticks / divisor : nil
+        }
+        let (micros, overflow) = ticks.multipliedReportingOverflow(by: 1_000_000 / perSecond)
+        return overflow ? nil : micros
+    }
+
+    /// An interval of `micros` microseconds.
+    static func interval(micros: Int64) -> Spark_Connect_Expression {
+        var literal = Spark_Connect_Expression.Literal()
+        literal.dayTimeInterval = micros
+        return wrap(literal)
     }
 
     /// Whether values of `dtype` can be uploaded, computed on and returned.
@@ -151,6 +181,18 @@ enum SparkLiterals {
         case (.bool(let v), .int64), (.bool(let v), .nullableInt64): return long(v ? 1 : 0)
         case (.bool(let v), .float64), (.bool(let v), .nullableFloat64): return double(v ? 1 : 0)
         case (.string(let v), .string): return string(v)
+        case (.datetime(let v, let unit, nil), .datetime(_, nil)):
+            guard let micros = micros(v, unit) else { return nil }
+            var literal = Spark_Connect_Expression.Literal()
+            literal.timestampNtz = micros
+            return wrap(literal)
+        case (.datetime(let v, let unit, _?), .datetime(_, _?)):
+            guard let micros = micros(v, unit) else { return nil }
+            var literal = Spark_Connect_Expression.Literal()
+            literal.timestamp = micros
+            return wrap(literal)
+        case (.timedelta(let v, let unit), .timedelta):
+            return micros(v, unit).map { interval(micros: $0) }
         default: return nil
         }
     }

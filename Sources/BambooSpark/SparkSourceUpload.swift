@@ -11,7 +11,8 @@ import SparkConnectProtocol
 /// costs nothing to know at upload time.
 ///
 /// Spark keeps float NaN as NaN (not null); expressions test both (see ``SparkExpressionTranslator``).
-/// Datetimes go up as microseconds (Spark's only timestamp unit) and come back in the plan's unit.
+/// Datetimes and timedeltas go up as microseconds (Spark's only unit for both) and come back in
+/// the plan's unit.
 /// The whole upload is one gRPC message, so it is bounded by the server's
 /// `spark.connect.grpc.maxInboundMessageSize` (128 MiB by default).
 enum SparkSourceUpload {
@@ -29,10 +30,14 @@ enum SparkSourceUpload {
                 continue
             }
             guard SparkLiterals.isSupported(field.dtype) else {
-                return "Column \(field.label.pythonRepr) has dtype \(field.dtype.name), which the Spark backend does not upload yet (int64, float64, bool, str, Int64, Float64, boolean, datetime64 with or without a zone are); convert it with astype or run on the eager backend."
+                return "Column \(field.label.pythonRepr) has dtype \(field.dtype.name), which the Spark backend does not upload yet (int64, float64, bool, str, Int64, Float64, boolean, datetime64 with or without a zone, timedelta64 are); convert it with astype or run on the eager backend."
             }
             if case .datetime(let unit, _) = field.dtype, let problem = timestampProblem(column, unit: unit) {
                 return "Column \(field.label.pythonRepr) \(problem); Spark timestamps hold microseconds of the years 1 to 9999. Run on the eager backend."
+            }
+            if case .timedelta(let unit) = field.dtype, case .int64(let ticks) = column.values,
+               ticks.indices.contains(where: { !column.isMissing($0) && SparkLiterals.micros(ticks[$0], unit) == nil }) {
+                return "Column \(field.label.pythonRepr) holds timedeltas finer than a microsecond; Spark intervals hold microseconds. Round them (dt.round(\"us\")) or run on the eager backend."
             }
         }
         return nil
@@ -71,6 +76,7 @@ enum SparkSourceUpload {
                 // Spark holds microseconds; zoned values go up as UTC instants.
                 uploaded = try uploaded.astype(.datetime(.us, tz: zone == nil ? nil : "UTC"))
             }
+            if case .timedelta(let unit) = dtype, unit != .us { uploaded = try uploaded.astype(.timedelta(.us)) }
             columns.append((SparkColumnNames.field(field.id), uploaded))
         }
         columns.append((positionColumn, Column(int64: rows.map { Int64($0) })))

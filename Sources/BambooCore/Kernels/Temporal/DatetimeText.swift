@@ -15,8 +15,9 @@ struct ParsedDatetime {
 }
 
 /// Python's `strptime` for the directives pandas code uses, and pandas' ISO 8601 guesses.
-enum DatetimeText {
-    static let natWords: Set<String> = ["", "NaT", "nat", "NAT", "nan", "NaN", "NAN", "None"]
+public enum DatetimeText {
+    /// The texts pandas reads as NaT.
+    public static let natWords: Set<String> = ["", "NaT", "nat", "NAT", "nan", "NaN", "NAN", "None"]
 
     /// The layouts pandas guesses from the first value (offsets allowed after the time).
     static let isoFormats: [String] = {

@@ -1,7 +1,8 @@
 /// pandas' `to_timedelta` text: `1 days 02:00:00`, `-1 days +23:00:00`, `1h`, `30min`, `1.5h`,
 /// `1d2h3m`, `00:01:00.5`; a sign may start any component.
-enum TimedeltaText {
-    static let units: [(names: [String], nanos: Int64)] = [
+public enum TimedeltaText {
+    /// Each unit's spellings and its length in nanoseconds.
+    public static let units: [(names: [String], nanos: Int64)] = [
         (["days", "day", "d", "D"], 86_400_000_000_000),
         (["hours", "hour", "hr", "h", "H"], 3_600_000_000_000),
         (["minutes", "minute", "min", "m", "T"], 60_000_000_000),
