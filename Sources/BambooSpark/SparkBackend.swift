@@ -50,6 +50,10 @@ public struct SparkBackend: Backend {
             return nil
         } catch let unsupported as SparkTranslationUnsupported {
             return unsupported.hint
+        } catch let error as BambooError where error.code != .internalInvariant {
+            // pandas' own error for this input (a naive vs zoned `<`, say): running the plan
+            // raises it, as pandas would, instead of calling the operation unsupported.
+            return nil
         } catch {
             return "It could not be translated: \(error)"
         }

@@ -46,6 +46,8 @@ enum SparkCharacterClass {
     static let uppercase = ranges { $0.properties.isUppercase }
     static let lowercase = ranges { $0.properties.isLowercase }
     static let titlecase = ranges { $0.properties.generalCategory == .titlecaseLetter }
+    /// Unicode's `Cased` property (what `title` looks back at).
+    static let cased = ranges { $0.properties.isCased }
 
     private static func isAlpha(_ c: Unicode.Scalar) -> Bool {
         switch c.properties.generalCategory {

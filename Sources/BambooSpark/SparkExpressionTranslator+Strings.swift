@@ -9,10 +9,8 @@ import SparkConnectProtocol
 /// lengths, slices and positions carry over; a missing value stays missing (or takes `na`, or
 /// False for the `str` dtype's boolean results, as pandas does). What Spark would answer
 /// differently is refused: regular expressions (Java's syntax is not Python's) unless the
-/// pattern has no special character, `title` (Spark's `initcap` splits words differently),
-/// the `is...` tests (Unicode categories), splits and extraction. Case mapping follows
-/// Java's full Unicode rules ("ß" upper-cases to "SS"), where pandas' `str` dtype maps code point
-/// by code point ("ẞ"): a declared divergence for such text.
+/// pattern has no special character, and splits into lists. Case mapping is pandas' code point
+/// by code point mapping: see `SparkExpressionTranslator+TextCase.swift`.
 extension SparkExpressionTranslator {
     /// Python's `str.isspace()` characters: what `strip()` without arguments removes (Spark's
     /// `trim` removes only the space).
@@ -33,11 +31,9 @@ extension SparkExpressionTranslator {
         func call(_ name: String, _ arguments: [Spark_Connect_Expression]) -> Spark_Connect_Expression { SparkExpressions.call(name, arguments) }
         let value: Spark_Connect_Expression
         switch function {
-        case .lower: value = call("lower", [x])
-        case .upper: value = call("upper", [x])
-        case .capitalize:
-            value = call("concat", [call("upper", [call("substring", [x, SparkLiterals.long(1), SparkLiterals.long(1)])]),
-                                    call("lower", [call("substring", [x, SparkLiterals.long(2)])])])
+        case .lower, .upper, .capitalize, .title, .swapcase:
+            guard let mapped = caseMapped(x, function) else { throw refused }
+            value = mapped
         case .length: value = call("char_length", [x])
         case .strip(let side, let characters):
             let name = side == .both ? "trim" : side == .left ? "ltrim" : "rtrim"

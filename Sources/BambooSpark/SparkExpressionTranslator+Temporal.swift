@@ -11,7 +11,8 @@ import SparkConnectProtocol
 /// gives their wall time in the column's zone before a field is read. `tz_convert` changes only
 /// the dtype (the instant stays), so it costs nothing. Refused: `tz_localize` to a zone (Spark
 /// resolves daylight-saving gaps and overlaps its own way, not as `ambiguous`/`nonexistent`
-/// say), rounding in a zone with daylight saving, `date`/`time` and parsing. Resample bins: see
+/// say), rounding in a zone with daylight saving, and parsing. `date`/`time`: see
+/// `SparkExpressionTranslator+CalendarParts.swift`; resample bins:
 /// `SparkExpressionTranslator+TimeBins.swift`.
 extension SparkExpressionTranslator {
     func temporal(_ a: Expr, _ function: TemporalFunction, result: DType) throws -> Spark_Connect_Expression {
@@ -66,6 +67,8 @@ extension SparkExpressionTranslator {
                 test = SparkExpressions.or(SparkExpressions.and(divisible(4), SparkExpressions.not(divisible(100))), divisible(400))
             }
             return call("coalesce", [test, SparkLiterals.boolean(false)])  // NaT answers False
+        case .date, .time:
+            return calendarPart(ofWall: wall, zoned: zone != nil, time: function == .time)
         case .dayName: return call("date_format", [wall, SparkLiterals.string("EEEE")])
         case .monthName: return call("date_format", [wall, SparkLiterals.string("MMMM")])
         case .normalize where zone == nil:

@@ -31,7 +31,10 @@ struct SparkExpressionTranslator {
                 throw BambooError.invariant("expression refers to \(id), which its input does not have")
             }
             // A category with known categories is its values (see SparkCategories).
-            if SparkCategories.valueType(field.dtype) == nil { try requireSupported(field.dtype, "column \(field.label.pythonRepr)") }
+            // An object column here was computed by Spark (uploads refuse object columns): `.dt.date`, say.
+            if SparkCategories.valueType(field.dtype) == nil, field.dtype != .object {
+                try requireSupported(field.dtype, "column \(field.label.pythonRepr)")
+            }
             return SparkExpressions.column(SparkColumnNames.field(id))
         case .literal(let value):
             let type = Operand.dtype(of: value)
@@ -132,6 +135,7 @@ struct SparkExpressionTranslator {
         if let compared = try categoryComparison(op, a, b, result: result) { return compared }
         let (left, right) = (try dtype(a), try dtype(b))
         if let temporal = try temporalBinary(op, a, b, left: left, right: right) { return temporal }
+        if let dates = try dateComparison(op, a, b) { return dates }
         let unsupported = SparkTranslationUnsupported(
             hint: "\(left.name) \(op.rawValue) \(right.name) has no Spark translation yet.")
         switch op {

@@ -62,12 +62,27 @@ enum SparkResultDecoder {
         if dtype == .int64, hasMissing {
             return Column(float64: (0..<column.count).map { column.isMissing($0) ? .nan : column.scalar(at: $0).doubleValue ?? .nan })
         }
+        // `.dt.date` / `.dt.time` arrive as Arrow date32 / duration[us] (SparkExpressionTranslator+CalendarParts).
+        if dtype == .object, let part = calendarParts(column) { return part }
         // Likewise a bool column with missing values (a merge's unmatched rows) is object, NaN for missing.
         // An object result Spark computed (diff or shift of bools) holds NaN where a value is missing, as pandas' does.
         if dtype == .bool && hasMissing || dtype == .object && column.dtype != .object {
             return Column(dtype: .object, values: .object((0..<column.count).map { column.isMissing($0) ? .float(.nan) : column.scalar(at: $0) }))
         }
         return try column.astype(dtype)
+    }
+
+    /// Python dates or times, NaT where missing, from a date32 (read as datetime64[ms]) or
+    /// duration[us] column; nil for any other column.
+    private static func calendarParts(_ column: Column) -> Column? {
+        guard case .int64(let ticks) = column.values else { return nil }
+        let part: (Int64) -> Scalar
+        switch column.dtype {
+        case .datetime(.ms, nil): part = { .date($0 / 86_400_000) }  // whole days: exact
+        case .timedelta(.us): part = { .time($0) }
+        default: return nil
+        }
+        return Column(dtype: .object, values: .object((0..<column.count).map { column.isMissing($0) ? .nat : part(ticks[$0]) }))
     }
 }
 #endif

@@ -16,8 +16,8 @@ struct SparkWindowValue {
 /// in pandas' order; missing values (NaN or null) stay missing in place.
 ///
 /// Refused (``SparkTranslationUnsupported``), since no window function computes them exactly:
-/// `ewm` (a recurrence over every earlier row), Swift closures, and rolling aggregations other
-/// than sum, mean, min, max, std, var, count and median.
+/// Swift closures, rolling aggregations other than sum, mean, min, max, std, var, count and
+/// median, and `ewm` with an alpha too small to fold (``SparkWindowExponential``).
 struct SparkWindowFunctions {
     let expressions: SparkExpressionTranslator
     let spec: SparkWindowSpec
@@ -70,8 +70,8 @@ struct SparkWindowFunctions {
         case .timeRolling(let window, let span, let timesName):
             return try SparkWindowTimeSpan(expressions: expressions, spec: spec)
                 .translate(window, span: span, timesName: timesName, input: input, times: column.times, helperPrefix: helperPrefix)
-        case .ewmMean:
-            throw Self.refusal("ewm", "its weights are a recurrence over every earlier row, which no Spark window function computes exactly")
+        case .ewmMean(let window):
+            return try SparkWindowExponential(expressions: expressions, spec: spec).translate(window, input, helperPrefix: helperPrefix)
         case .custom(let function):
             throw Self.refusal("The Swift closure \(function.name)", "Spark cannot run Swift code")
         case .groupNumber:
