@@ -85,9 +85,32 @@ struct SparkWindowTests {
         try await expectClose { try frame($0)[["x", "n"]].expanding(minPeriods: 2).var(ddof: 0) }
     }
 
-    @Test func ewmIsRefused() async throws {
+    /// 4,000 rows with runs of missing values, well past the lookback the Spark fold keeps
+    /// (106 rows at alpha 0.5, 1,433 at 0.05): the values must still be pandas' bit for bit.
+    @Test(arguments: [0.5, 0.05])
+    func ewmMeansMatchTheRecurrenceBeyondTheLookback(alpha: Double) async throws {
+        func frame(_ session: Session) throws -> DataFrame {
+            let values = (0..<4_000).map { (i: Int) -> Double in
+                let gap: Bool = i % 97 < 9 || i % 13 == 5
+                let value: Double = Double((i * 7_919) % 1_009) / 7.0 - 50.0
+                return gap ? .nan : value
+            }
+            let keys = (0..<4_000).map { Int64($0 % 3) }
+            return try DataFrame(columns: [(label: "k", column: Column(int64: keys)), (label: "v", column: Column(float64: values))], session: session)
+        }
+        for adjust in [true, false] {
+            for ignoreNA in [false, true] {
+                try await backend.expectSame { try frame($0)[["v"]].ewm(alpha: alpha, minPeriods: 2, adjust: adjust, ignoreNA: ignoreNA).mean() }
+                try await backend.expectSame { try frame($0).groupby("k").ewm(alpha: alpha, adjust: adjust, ignoreNA: ignoreNA).mean() }
+            }
+        }
+    }
+
+    @Test func ewmWithAnAlphaTooSmallToFoldIsRefusedNamingIt() async throws {
         let spark = try SparkBackendTests.sparkSession()
-        await #expect(throws: BambooError.self) { try await frame(spark)[["x"]].ewm(alpha: 0.5).mean().collect() }
+        let error = await #expect(throws: BambooError.self) { try await frame(spark)[["x"]].ewm(alpha: 0.001).mean().collect() }
+        #expect(error?.code == .unsupportedOnBackend)
+        #expect(error?.message.contains("alpha=0.001") ?? false)
     }
 
     @Test func actionsDeliverTheWholeFrameNoteToDiagnostics() async throws {
