@@ -82,8 +82,8 @@ public enum MatrixDocument {
         ("dtype", "the values are right but the dtype differs. Cast with `astype` where the dtype matters downstream."),
         ("timezone", "wall times or zones differ. Keep data in UTC and convert at the edges."),
         ("overflow", "integer overflow behaves differently (pandas wraps). Avoid relying on wrap-around."),
-        ("precision", "floating results differ beyond the tolerance (approximate algorithms). Round before comparing."),
-        ("parsing", "a file is read differently where the backend reads it itself (a Spark cluster splits a CSV file by lines). The reason names the option that restores pandas' reading (e.g. `multiline: true`)."),
+        ("precision", "floating results differ beyond the tolerance (approximate algorithms), or times keep microseconds where pandas keeps nanoseconds (Spark). Round before comparing."),
+        ("parsing", "text or a file is read differently where the backend parses it itself (a Spark cluster splits a CSV file by lines; Spark's `toDatetime` reads each value with the ISO layout that fits it). The reason names what restores pandas' reading (e.g. `multiline: true`, or a `format`)."),
         ("text", "string results differ for rare Unicode text (case mapping of ß and ligatures follows the engine's rules). Test with your own data's alphabet; normalise before comparing."),
         ("error", "Bamboo throws (or does not throw) where pandas does the opposite, or the error kind differs. The reason says which; guard the call."),
     ]

@@ -11,12 +11,13 @@ import SparkConnectProtocol
 /// gives their wall time in the column's zone before a field is read. `tz_convert` changes only
 /// the dtype (the instant stays), so it costs nothing. Refused: `tz_localize` to a zone (Spark
 /// resolves daylight-saving gaps and overlaps its own way, not as `ambiguous`/`nonexistent`
-/// say), rounding in a zone with daylight saving, and parsing. `date`/`time`: see
+/// say), rounding in a zone with daylight saving. Parsing: `+DatetimeParsing.swift`; `date`/`time`:
 /// `SparkExpressionTranslator+CalendarParts.swift`; resample bins:
 /// `SparkExpressionTranslator+TimeBins.swift`.
 extension SparkExpressionTranslator {
     func temporal(_ a: Expr, _ function: TemporalFunction, result: DType) throws -> Spark_Connect_Expression {
         if case .parseTimedelta(let unit, let coerce) = function { return try parsedTimedelta(a, unit: unit, coerce: coerce) }
+        if case .parse(let options) = function { return try parsedDatetime(a, options) }
         let source = try dtype(a)
         let refused = SparkTranslationUnsupported(hint: "dt.\(function) has no exact Spark translation yet; run it on the eager backend (Session.eager()).")
         guard case .datetime(_, let zone) = source else { throw refused }

@@ -11,7 +11,7 @@ import SparkConnectProtocol
 /// against that grammar, splits it into components (`regexp_extract_all`) and sums their
 /// nanoseconds in a lambda (`aggregate`), with fractions in decimal so `1.5h` is exact. Text
 /// that does not parse fails the query with pandas' error, or is NaT with `errors="coerce"`.
-/// Floats keep nanoseconds in pandas, finer than Spark's intervals: refused.
+/// Floats keep nanoseconds in pandas, finer than Spark's intervals: microseconds here (declared).
 extension SparkExpressionTranslator {
     func parsedTimedelta(_ a: Expr, unit: TimeUnit?, coerce: Bool) throws -> Spark_Connect_Expression {
         let source = try dtype(a)
@@ -21,10 +21,23 @@ extension SparkExpressionTranslator {
         case .int64, .nullableInt64:
             let nanos = call("*", [x, long(1_000_000_000 / (unit ?? .ns).ticksPerSecond)])  // wraps, as numpy's does
             return interval(micros: call("div", [nanos, long(1_000)]))
+        case .float64, .nullableFloat64:
+            // pandas keeps nanoseconds; Spark's intervals hold microseconds (a declared divergence
+            // for finer values). The same double operations as the eager backend.
+            let scaled = call("/", [call("*", [x, SparkLiterals.double(1e9)]), SparkLiterals.double(Double((unit ?? .ns).ticksPerSecond))])
+            let nanos = SparkExpressions.cast(call("round", [scaled]), SparkLiterals.longType)
+            let inRange = call("<", [call("abs", [scaled]), SparkLiterals.double(9.2e18)])
+            let failed = coerce ? SparkLiterals.null(SparkLiterals.longType)
+                : call("raise_error", [call("concat", [string(SparkRuntimeCheck.marker + "Could not convert "), SparkExpressions.cast(x, SparkLiterals.stringType),
+                                                       string(" to NumPy timedelta" + SparkRuntimeCheck.marker)])])
+            let micros = SparkExpressions.when(SparkExpressions.or(call("isnull", [x]), call("isnan", [x])), SparkLiterals.null(SparkLiterals.longType),
+                                               otherwise: SparkExpressions.when(inRange, SparkExpressions.cast(call("floor", [call("/", [nanos, long(1_000)])]), SparkLiterals.longType),
+                                                                                otherwise: failed))
+            return interval(micros: micros)
         case .string:
             return parsedTimedeltaText(x, coerce: coerce)
         default:
-            throw SparkTranslationUnsupported(hint: "to_timedelta of \(source.name) values has no Spark translation (floats keep nanoseconds, finer than Spark's intervals); run it on the eager backend (Session.eager()).")
+            throw SparkTranslationUnsupported(hint: "to_timedelta of \(source.name) values has no Spark translation; run it on the eager backend (Session.eager()).")
         }
     }
 

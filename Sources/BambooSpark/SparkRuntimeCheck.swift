@@ -25,7 +25,7 @@ enum SparkRuntimeCheck {
         guard let end = rest.range(of: marker) else { return nil }
         let text = String(rest[..<end.lowerBound])
         // A check raising another pandas error (KeyError, IndexError) names its code first: "{keyNotFound}...".
-        for code in [BambooError.Code.keyNotFound, .indexOutOfBounds, .shapeMismatch, .typeMismatch] where text.hasPrefix("{\(code)}") {
+        for code in [BambooError.Code.keyNotFound, .indexOutOfBounds, .shapeMismatch, .typeMismatch, .unsupportedOnBackend] where text.hasPrefix("{\(code)}") {
             return BambooError(code, String(text.dropFirst("{\(code)}".count)))
         }
         return BambooError(.invalidArgument, text)

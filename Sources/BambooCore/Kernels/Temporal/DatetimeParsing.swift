@@ -65,7 +65,7 @@ extension Column {
                 format = DatetimeText.isoFormats.first { DatetimeText.parse(text, format: $0) != nil }
                 if format == nil {
                     if options.coerce { continue }
-                    throw BambooError(.invalidArgument, "Unknown datetime string format, unable to parse: \(text)")
+                    throw BambooError(.invalidArgument, DatetimeText.unknownFormat(text))
                 }
             }
             guard let format, let value = DatetimeText.parse(text, format: format) else {

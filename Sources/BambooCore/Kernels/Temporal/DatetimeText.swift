@@ -33,12 +33,16 @@ public enum DatetimeText {
 
     static let mixedZones = "Mixed timezones detected. Pass utc=True in to_datetime or tz='UTC' in DatetimeIndex to convert to a common timezone."
 
-    static func mismatch(_ text: String, format: String) -> String {
+    /// pandas' error for a value that does not match `format`.
+    public static func mismatch(_ text: String, format: String) -> String {
         "time data \"\(text)\" doesn't match format \"\(format)\". You might want to try:\n"
             + "    - passing `format` if your strings have a consistent format;\n"
             + "    - passing `format='ISO8601'` if your strings are all ISO8601 but not necessarily in exactly the same format;\n"
             + "    - passing `format='mixed'`, and the format will be inferred for each element individually. You might want to use `dayfirst` alongside this."
     }
+
+    /// pandas' error when no ISO 8601 layout reads the first value.
+    public static func unknownFormat(_ text: String) -> String { "Unknown datetime string format, unable to parse: \(text)" }
 
     /// pandas names a fixed offset `UTC+02:00`; zero is `UTC`.
     static func zoneName(offset: Int64) -> String {
