@@ -20,6 +20,9 @@ struct ArrowColumnAccumulator {
     /// Dictionary position → category code, for the dictionary version it was built from.
     private var remap: [Int64] = []
     private var remapVersion = -1
+    /// A list field's items (its one child, decoded like a column) and each row's span of them.
+    private var items: [ArrowColumnAccumulator] = []
+    private var itemRanges: [Range<Int>] = []
 
     static let maximumNullRows = 1 << 28
 
@@ -31,18 +34,28 @@ struct ArrowColumnAccumulator {
             throw BambooError(.typeMismatch, "Column '\(field.name)' has Arrow type \(name), which Bamboo does not read. Leave it out with columns: [...].")
         case .floatingPoint(.half):
             throw BambooError(.typeMismatch, "Column '\(field.name)' has Arrow type halffloat (float16), which Bamboo does not read. Cast it to float32 or float64 before writing, or leave it out with columns: [...].")
+        case .list:
+            guard field.children.count == 1, field.dictionary == nil else {
+                throw BambooError.malformedArrow("list field '\(field.name)' has \(field.children.count) child fields; a list has one")
+            }
+            let child = field.children[0]
+            if case .unsupported(let name, _) = child.type {
+                throw BambooError(.typeMismatch, "Column '\(field.name)' holds lists of Arrow type \(name), which Bamboo does not read. Leave it out with columns: [...].")
+            }
+            items = [try ArrowColumnAccumulator(field: child)]
         default: break
         }
     }
 
     // MARK: Decoding one batch
 
-    /// Appends the next array of this field from `cursor`'s batch.
-    mutating func append(from cursor: inout ArrowBatchCursor, bytes: [UInt8], dictionary: ArrowDictionary?) throws {
+    /// Appends the next array of this field from `cursor`'s batch; `isItem`: the items of a list,
+    /// whose length is the lists' total rather than the batch's.
+    mutating func append(from cursor: inout ArrowBatchCursor, bytes: [UInt8], dictionary: ArrowDictionary?, isItem: Bool = false) throws {
         let name = field.name
         let (length, nullCount) = try cursor.node(for: name)
         // Checked before any work: a wrong length must not size an allocation.
-        guard length == cursor.header.length else {
+        guard isItem || length == cursor.header.length else {
             throw BambooError.malformedArrow("field '\(name)' has \(length) values in a batch of \(cursor.header.length) rows")
         }
         if case .null = field.type, field.dictionary == nil {
@@ -80,11 +93,44 @@ struct ArrowColumnAccumulator {
                 try appendBools(raw, values, length: length)
             case .utf8, .largeUtf8:
                 try appendStrings(raw, offsets: values, data: data ?? values, length: length, wide: field.type == .largeUtf8, firstRow: rowsBefore)
+            case .list:
+                try appendItemRanges(raw, offsets: values, length: length)
             case .null, .unsupported:
                 break
             }
         }
         count += length
+        if case .list = field.type {
+            let itemsBefore = items[0].count
+            try items[0].append(from: &cursor, bytes: bytes, dictionary: nil, isItem: true)
+            let added = items[0].count - itemsBefore
+            // Offsets were checked against each other; the item array must hold what they reach.
+            guard let last = itemRanges.last, rowsBefore < itemRanges.count else { return }
+            guard last.upperBound <= added else {
+                throw BambooError.malformedArrow("list field '\(name)' has offsets up to \(last.upperBound) but \(added) items")
+            }
+            for row in rowsBefore..<itemRanges.count {
+                itemRanges[row] = itemRanges[row].lowerBound + itemsBefore..<itemRanges[row].upperBound + itemsBefore
+            }
+        }
+    }
+
+    /// Each list's span of items in this batch's item array, from the int32 offsets.
+    private mutating func appendItemRanges(_ raw: UnsafeRawBufferPointer, offsets: Range<Int>, length: Int) throws {
+        guard length > 0 else { return }
+        try checkSize(offsets, (length + 1) * 4, "offsets")
+        func offset(_ i: Int) -> Int { Int(Int32(littleEndian: raw.loadUnaligned(fromByteOffset: offsets.lowerBound + i * 4, as: Int32.self))) }
+        var start = offset(0)
+        guard start >= 0 else { throw BambooError.malformedArrow("list field '\(field.name)' has a negative offset") }
+        itemRanges.reserveGrowing(count + length)
+        for i in 0..<length {
+            let end = offset(i + 1)
+            guard end >= start else {
+                throw BambooError.malformedArrow("list field '\(field.name)' has offsets \(start)..<\(end) at row \(i), which go backwards")
+            }
+            itemRanges.append(start..<end)
+            start = end
+        }
     }
 
     private func isValid(_ row: Int) -> Bool { valid?[row] ?? true }
@@ -250,6 +296,16 @@ struct ArrowColumnAccumulator {
         case .date: return Column(dtype: .datetime(.ms, tz: nil), values: .int64(ints), validity: validity)
         case .timestamp(let unit, let tz): return Column(dtype: .datetime(unit, tz: tz), values: .int64(ints), validity: validity)
         case .duration(let unit): return Column(dtype: .timedelta(unit), values: .int64(ints), validity: validity)
+        case .list:
+            guard let itemColumn = items.first?.finish() else { return Column(dtype: .object, values: .object(Array(repeating: .none, count: count))) }
+            // pyarrow's to_pandas: a list of floats is a float array (null items NaN); others hold None.
+            let floats = itemColumn.dtype == .float64 || itemColumn.dtype == .nullableFloat64
+            return Column(dtype: .object, values: .object((0..<count).map { row -> Scalar in
+                guard isValid(row), row < itemRanges.count else { return .none }
+                return .list(itemRanges[row].map { item in
+                    itemColumn.isMissing(item) ? (floats ? .float(.nan) : .none) : itemColumn.scalar(at: item)
+                })
+            }))
         }
     }
 }

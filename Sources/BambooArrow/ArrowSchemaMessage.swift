@@ -72,7 +72,7 @@ enum ArrowSchemaMessage {
         case 7: return .unsupported(name: "decimal", layout: .buffers(2))
         case 9: return .unsupported(name: "time", layout: .buffers(2))
         case 11: return .unsupported(name: "interval", layout: .buffers(2))
-        case 12: return .unsupported(name: "list", layout: .buffers(2))
+        case 12: return .list
         case 13: return .unsupported(name: "struct", layout: .buffers(1))
         case 14:
             // Union: 0 mode (Sparse = 0: type ids only; Dense = 1: type ids and offsets).
@@ -160,6 +160,7 @@ enum ArrowSchemaMessage {
             table.set(0, .int16(unit.arrowCode))
             return (18, table)
         case .largeUtf8: return (20, table)
+        case .list: return (12, table)
         case .unsupported:
             // The writers only produce the types above (ArrowTable's initialiser maps every dtype).
             return (1, table)

@@ -5,7 +5,8 @@ import BambooCore
 /// ```swift
 /// ArrowType.timestamp(.us, timeZone: "UTC").description   // "timestamp[us, tz=UTC]"
 /// ```
-/// Types Bamboo cannot turn into a column (lists, structs, decimals, ...) arrive as
+/// A `list` becomes an object column of ``Scalar/list(_:)`` values (pandas' `to_pandas` gives
+/// Python lists or arrays there). Types Bamboo cannot turn into a column (structs, decimals, ...) arrive as
 /// ``unsupported(name:layout:)``: a stream holding them still reads, as long as those columns
 /// are not asked for.
 public enum ArrowType: Sendable, Hashable, CustomStringConvertible {
@@ -18,6 +19,8 @@ public enum ArrowType: Sendable, Hashable, CustomStringConvertible {
     case date(ArrowDateUnit)
     case timestamp(TimeUnit, timeZone: String?)
     case duration(TimeUnit)
+    /// A variable-size list; its item type is the field's one child.
+    case list
     /// A type Bamboo does not decode, with the buffer layout needed to skip it.
     case unsupported(name: String, layout: ArrowBufferLayout)
 
@@ -35,6 +38,7 @@ public enum ArrowType: Sendable, Hashable, CustomStringConvertible {
         case .date(.millisecond): return "date64[ms]"
         case .timestamp(let unit, let tz): return "timestamp[\(unit.rawValue)\(tz.map { ", tz=\($0)" } ?? "")]"
         case .duration(let unit): return "duration[\(unit.rawValue)]"
+        case .list: return "list"
         case .unsupported(let name, _): return name
         }
     }
@@ -44,7 +48,7 @@ public enum ArrowType: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .null: return .buffers(0)
         case .utf8, .largeUtf8: return .buffers(3)
-        case .int, .floatingPoint, .bool, .date, .timestamp, .duration: return .buffers(2)
+        case .int, .floatingPoint, .bool, .date, .timestamp, .duration, .list: return .buffers(2)
         case .unsupported(_, let layout): return layout
         }
     }

@@ -77,6 +77,8 @@ struct ArrowInteropTests {
             #expect(dtypes["ts"] == .datetime(.s, tz: "UTC"))
             #expect(dtypes["du"] == .timedelta(.ns))
             #expect(dtypes["di"] == .category(CategoryType(categories: [10])))
+            #expect(dtypes["li"] == .object)
+            #expect(dtypes["lf"] == .object)
             let values = Dictionary(uniqueKeysWithValues: raw.columns.map { ($0.label, $0.column.scalars) })
             #expect(values["i32"] == [1.0, .float(.nan), -3.0])
             #expect(values["i8"] == [-128, 0, 127])
@@ -89,6 +91,8 @@ struct ArrowInteropTests {
             #expect(values["n"] == [.none, .none, .none])
             #expect(values["du"] == [.timedelta(1, .ns), .nat, .timedelta(-1, .ns)])
             #expect(values["di"] == [10, .float(.nan), 10])
+            #expect(values["li"] == [.list([.string("a"), .none, .string("é")]), .none, .list([])])
+            #expect(values["lf"] == [.list([.float(1.5), .float(.nan)]), .list([]), .none])
             #expect(raw.index == nil)
         }
 

@@ -54,6 +54,8 @@ def raw_table():
             "ts": pa.array([0, None, 1_500_000_000], pa.timestamp("s", tz="UTC")),
             "du": pa.array([1, None, -1], pa.duration("ns")),
             "di": pa.array([10, None, 10]).dictionary_encode(),
+            "li": pa.array([["a", None, "é"], None, []], pa.list_(pa.string())),
+            "lf": pa.array([[1.5, None], [], None], pa.list_(pa.float64())),
         }
     )
 
