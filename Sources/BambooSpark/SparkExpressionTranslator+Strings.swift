@@ -9,8 +9,8 @@ import SparkConnectProtocol
 /// lengths, slices and positions carry over; a missing value stays missing (or takes `na`, or
 /// False for the `str` dtype's boolean results, as pandas does). What Spark would answer
 /// differently is refused: regular expressions (Java's syntax is not Python's) unless the
-/// pattern has no special character, and splits into lists. Case mapping is pandas' code point
-/// by code point mapping: see `SparkExpressionTranslator+TextCase.swift`.
+/// pattern has no special character. Case mapping is pandas' code point by code point mapping:
+/// see `SparkExpressionTranslator+TextCase.swift`; splits: `+TextSplitting.swift`.
 extension SparkExpressionTranslator {
     /// Python's `str.isspace()` characters: what `strip()` without arguments removes (Spark's
     /// `trim` removes only the space).
@@ -23,6 +23,11 @@ extension SparkExpressionTranslator {
 
     func string(_ a: Expr, _ function: StringFunction, result: DType) throws -> Spark_Connect_Expression {
         let source = try dtype(a)
+        // `s.str.split(...).str.get(i)`: an item of each list.
+        if case .get(let position) = function, case .string(let inner, .split(let pattern, let limit, let regex)) = a, try dtype(inner) == .string {
+            let refused = SparkTranslationUnsupported(hint: "str.\(function) of str.split(\(pattern.map { "'\($0)'" } ?? "None")) has no exact Spark translation yet; run it on the eager backend (Session.eager()).")
+            return listItem(try splitParts(try translate(inner), pattern: pattern, limit: limit, regex: regex, refused), position)
+        }
         guard source == .string else {
             throw SparkTranslationUnsupported(hint: "str.\(function) on \(source.name) values has no Spark translation yet; cast to str first or run on the eager backend.")
         }
@@ -102,6 +107,10 @@ extension SparkExpressionTranslator {
                                           call("regexp_extract", [x, p, g]), otherwise: SparkLiterals.null(SparkLiterals.stringType))
         case .isAlpha, .isAlnum, .isDigit, .isDecimal, .isNumeric, .isSpace, .isLower, .isUpper, .isTitle:
             value = characterTest(x, function)
+        case .split(let pattern, let limit, let regex):
+            value = try splitParts(x, pattern: pattern, limit: limit, regex: regex, refused)
+        case .splitPart(let pattern, let limit, let regex, let index):
+            value = listItem(try splitParts(x, pattern: pattern, limit: limit, regex: regex, refused), index)
         default:
             throw refused
         }

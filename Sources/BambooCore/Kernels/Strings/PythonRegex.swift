@@ -8,12 +8,51 @@ struct PythonRegex {
     init(_ pattern: String, caseSensitive: Bool = true) throws {
         self.pattern = pattern
         do {
-            var regex = try Regex(pattern).matchingSemantics(.unicodeScalar)
+            var regex = try Regex(Self.pythonDots(pattern)).matchingSemantics(.unicodeScalar).dotMatchesNewlines()
             if !caseSensitive { regex = regex.ignoresCase() }
             self.regex = regex
         } catch {
             throw BambooError(.invalidArgument, "The regular expression \(pattern.debugDescription) is not valid: \(error)")
         }
+    }
+
+    /// `pattern` with each `.` outside a class spelled `[^\n]`: Python's dot refuses only `\n`,
+    /// Swift's every line terminator (`\r`, U+0085, U+2028, ...). With an inline `s` flag the
+    /// dot matches everything in both, and the pattern is left as it is.
+    static func pythonDots(_ pattern: String) -> String {
+        let scalars = Array(pattern.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var i = 0, inClass = false, classStart = 0
+        while i < scalars.count {
+            let c = scalars[i]
+            if c == "\\", i + 1 < scalars.count {
+                out.append(c)
+                out.append(scalars[i + 1])
+                i += 2
+                continue
+            }
+            if inClass {
+                // A `]` right after `[` or `[^` is a literal.
+                if c == "]" && i > classStart { inClass = false }
+            } else if c == "[" {
+                inClass = true
+                classStart = i + 1 < scalars.count && scalars[i + 1] == "^" ? i + 2 : i + 1
+            } else if c == "(", i + 2 < scalars.count, scalars[i + 1] == "?" {
+                // Inline flags, `(?s)` or `(?is:...)`: dots there match newlines in Python too.
+                var j = i + 2
+                while j < scalars.count, scalars[j].properties.isAlphabetic || scalars[j] == "-" {
+                    if scalars[j] == "s" { return pattern }
+                    j += 1
+                }
+            } else if c == "." {
+                out.append(contentsOf: "[^\\n]".unicodeScalars)
+                i += 1
+                continue
+            }
+            out.append(c)
+            i += 1
+        }
+        return String(out)
     }
 
     func firstMatch(in text: String) -> Regex<AnyRegexOutput>.Match? { try? regex.firstMatch(in: text) }
