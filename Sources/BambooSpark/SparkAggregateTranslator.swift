@@ -191,10 +191,27 @@ struct SparkAggregateTranslator {
     }
 
     private func extreme(_ isMin: Bool, _ input: Expr, _ type: DType) throws -> Spark_Connect_Expression {
+        if case .category(let categories) = type { return try categoryExtreme(isMin, input, categories) }
         guard SparkLiterals.isSupported(type) else {
             throw SparkTranslationUnsupported(hint: "\(isMin ? "min" : "max") of \(type.name) values has no Spark translation yet.")
         }
         return SparkExpressions.call(isMin ? "min" : "max", [try expressions.cleaned(input)])
+    }
+
+    /// The lowest or highest value of an ordered category in category order (pandas raises for
+    /// an unordered one): the extreme position among the known categories, then its value.
+    private func categoryExtreme(_ isMin: Bool, _ input: Expr, _ categories: CategoryType) throws -> Spark_Connect_Expression {
+        guard categories.ordered else {
+            throw BambooError(.typeMismatch, "Categorical is not ordered for operation \(isMin ? "min" : "max")\nyou can use .as_ordered() to change the Categorical to an ordered one\n")
+        }
+        guard let value = SparkCategories.valueType(.category(categories)), let known = categories.categories,
+              case let literals = known.compactMap({ SparkLiterals.literal($0, as: value) }), literals.count == known.count else {
+            throw SparkTranslationUnsupported(hint: "\(isMin ? "min" : "max") of a category whose categories are not known to the plan has no Spark translation; \(SparkCategories.eagerHint)")
+        }
+        let ordered = SparkExpressions.call("array", literals)
+        let position = SparkExpressions.call("array_position", [ordered, try expressions.cleaned(input)])
+        let extreme = SparkExpressions.call(isMin ? "min" : "max", [position])
+        return SparkExpressions.call("element_at", [ordered, SparkExpressions.cast(extreme, SparkLiterals.integerType)])
     }
 }
 #endif

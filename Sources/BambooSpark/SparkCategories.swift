@@ -53,6 +53,8 @@ enum SparkCategories {
         return builder.finish()
     }
 
+    static let categoryStepHint = "This step on category columns (merge, concat, value_counts, pivot, window functions, label lookups) has no exact Spark translation yet; cast them to their values (astype(str) ...) first \(eagerHint)"
+
     /// Why a node touching category columns cannot be translated exactly, or nil.
     static func unsupportedHint(_ plan: LogicalPlan) -> String? {
         for field in plan.schema.allFields where field.dtype.isCategory && valueType(field.dtype) == nil {
@@ -71,8 +73,19 @@ enum SparkCategories {
             let emptyKnown = aggregations.allSatisfy { emptyGroupValue($0) != nil }
             if keys.count == 1, sort, emptyKnown { return nil }
             return "groupby(observed=False) on the category key \(first.field.label.pythonRepr) adds groups for unobserved categories; the Spark backend translates that only for one key with sort=True and sum, count, size, nunique, mean, median, min, max, first, last, std, var; use observed=True \(eagerHint)"
+        case .groupWindow(let input, _, let columns, _):
+            // Category keys partition by their values, which is by their codes when the plan
+            // knows the categories; only the window functions must not read category values.
+            let fields = input.schema.allFields
+            let readsCategories = columns.contains { column in
+                switch column.function {
+                case .passthrough, .groupNumber: return false
+                default: return ((try? ExprTyping.dtype(of: column.input, in: fields))?.isCategory ?? true)
+                }
+            }
+            return readsCategories ? Self.categoryStepHint : nil
         default:
-            return "This step on category columns (merge, concat, value_counts, pivot, window functions, label lookups) has no exact Spark translation yet; cast them to their values (astype(str) ...) first \(eagerHint)"
+            return categoryStepHint
         }
     }
 
