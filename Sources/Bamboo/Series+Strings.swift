@@ -97,13 +97,14 @@ public struct StringMethods: Sendable {
 
     /// As ``split(_:n:regex:)`` with pandas' `expand=True`: one column per part, numbered from 0,
     /// missing where a value has fewer parts. The number of columns depends on the data, so this
-    /// runs a small action first.
+    /// runs a small action first: the longest list's length, one number whatever the data's size.
     public func split(_ pattern: String? = nil, n: Int = -1, regex: Bool? = nil, expand: Bool) async throws -> DataFrame {
         let limit = n == 0 ? -1 : n
         let isRegex = StringMethods.isRegex(pattern, regex)
-        guard expand else { return try applying(.split(pattern: pattern, limit: limit, regex: isRegex)).toFrame() }
-        let lists = try await applying(.split(pattern: pattern, limit: limit, regex: isRegex)).toList()
-        let width = lists.reduce(0) { widest, cell in if case .list(let parts) = cell { Swift.max(widest, parts.count) } else { widest } }
+        let lists = try applying(.split(pattern: pattern, limit: limit, regex: isRegex))
+        guard expand else { return try lists.toFrame() }
+        let longest = try await lists.str.len().max()
+        let width = longest.isMissing ? 0 : Int(longest.doubleValue ?? 0)
         return try frame((0..<width).map { index in
             (Scalar.int(Int64(index)), StringFunction.splitPart(pattern: pattern, limit: limit, regex: isRegex, index: index))
         })

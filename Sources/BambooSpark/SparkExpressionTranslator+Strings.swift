@@ -23,10 +23,17 @@ extension SparkExpressionTranslator {
 
     func string(_ a: Expr, _ function: StringFunction, result: DType) throws -> Spark_Connect_Expression {
         let source = try dtype(a)
-        // `s.str.split(...).str.get(i)`: an item of each list.
-        if case .get(let position) = function, case .string(let inner, .split(let pattern, let limit, let regex)) = a, try dtype(inner) == .string {
+        // `s.str.split(...).str.get(i)` and `.str.len()`: an item of each list, its length.
+        if case .string(let inner, .split(let pattern, let limit, let regex)) = a, try dtype(inner) == .string {
             let refused = SparkTranslationUnsupported(hint: "str.\(function) of str.split(\(pattern.map { "'\($0)'" } ?? "None")) has no exact Spark translation yet; run it on the eager backend (Session.eager()).")
-            return listItem(try splitParts(try translate(inner), pattern: pattern, limit: limit, regex: regex, refused), position)
+            let lists = try splitParts(try translate(inner), pattern: pattern, limit: limit, regex: regex, refused)
+            switch function {
+            case .get(let position): return listItem(lists, position)
+            // size() of null is -1 with ANSI off; a missing value has no length.
+            case .length: return SparkExpressions.when(SparkExpressions.call("isnull", [lists]), SparkLiterals.null(SparkLiterals.longType),
+                                                       otherwise: SparkExpressions.cast(SparkExpressions.call("size", [lists]), SparkLiterals.longType))
+            default: throw refused
+            }
         }
         guard source == .string else {
             throw SparkTranslationUnsupported(hint: "str.\(function) on \(source.name) values has no Spark translation yet; cast to str first or run on the eager backend.")
