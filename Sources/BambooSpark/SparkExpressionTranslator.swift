@@ -209,6 +209,12 @@ struct SparkExpressionTranslator {
              (.int64, .nullableFloat64), (.nullableInt64, .nullableFloat64):
             guard let type = SparkLiterals.sparkType(target) else { break }
             return SparkExpressions.cast(try translate(a), type)
+        case (.int64, .string), (.nullableInt64, .string):
+            return SparkExpressions.cast(try translate(a), SparkLiterals.stringType)  // decimal digits, as Python's str()
+        case (.bool, .string), (.nullableBool, .string):
+            let x = try translate(a)  // Python spells them True and False
+            return SparkExpressions.when(SparkExpressions.call("isnull", [x]), SparkLiterals.null(SparkLiterals.stringType),
+                                         otherwise: SparkExpressions.when(x, SparkLiterals.string("True"), otherwise: SparkLiterals.string("False")))
         default: break
         }
         throw SparkTranslationUnsupported(hint: "astype(\(target.name)) from \(source.name) has no Spark translation yet.")
