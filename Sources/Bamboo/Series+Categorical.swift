@@ -24,6 +24,14 @@ public struct CategoricalAccessor: Sendable {
     /// The categories, in order (pandas: `s.cat.categories`).
     public var categories: Index { Index(type.categories ?? []) }
 
+    /// Each value's position in the categories, -1 where missing (pandas: `s.cat.codes`; int64
+    /// here, where pandas picks the smallest integer type, int8 for up to 127 categories).
+    ///
+    /// ```swift
+    /// let codes = try df["size"].cat.codes    // [2, -1, 0, ...]
+    /// ```
+    public var codes: Series { get throws { try series.derived(.categoryCodes(series.expr), name: Scalar.none) } }  // unnamed, as pandas'
+
     /// Whether the categories have an order (pandas: `s.cat.ordered`).
     public var ordered: Bool { type.ordered }
 

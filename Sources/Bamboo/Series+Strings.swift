@@ -12,7 +12,14 @@ extension Series {
     /// Throws for columns that hold no strings, as pandas' AttributeError does.
     public var str: StringMethods {
         get throws {
-            guard dtype == .string || dtype == .object else { throw BambooError(.typeMismatch, "Can only use .str accessor with string values!") }
+            // A category of strings too: the methods run on its values (object results).
+            let stringCategories: Bool = {
+                guard case .category(let type) = dtype, let categories = type.categories else { return false }
+                return categories.allSatisfy { if case .string = $0 { true } else { false } }
+            }()
+            guard dtype == .string || dtype == .object || stringCategories else {
+                throw BambooError(.typeMismatch, "Can only use .str accessor with string values!")
+            }
             return StringMethods(series: self)
         }
     }

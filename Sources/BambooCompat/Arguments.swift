@@ -35,6 +35,13 @@ struct Arguments {
         return scalar
     }
 
+    /// The scalar argument `name`, nil when it is absent or Python's None (pandas' "not given").
+    /// (`Scalar` reads a `nil` literal as `.none`, so `x == .none ? nil : x` would keep it.)
+    func given(_ name: String) throws -> Scalar? {
+        guard let value = try scalar(name), value != Scalar.none else { return Optional<Scalar>.none }
+        return value
+    }
+
     func bool(_ name: String, default fallback: Bool) throws -> Bool {
         guard let s = try scalar(name) else { return fallback }
         guard case .bool(let b) = s else { throw BambooError(.invalidArgument, "\(name) must be a bool, got \(s.pythonRepr)") }

@@ -63,6 +63,7 @@ extension CallMapper {
         case "cummin": return try gb.cummin(skipna: a.bool("skipna", default: true))
         case "shift": return try gb.shift(a.int("periods") ?? 1, fillValue: a.scalar("fill_value"))
         case "diff": return try gb.diff(a.int("periods") ?? 1)
+        case "pct_change": return try gb.pctChange(a.int("periods") ?? 1)
         case "rank":
             let (method, ascending, na, pct) = try rankOptions(a)
             return try gb.rank(method: method, ascending: ascending, naOption: na, pct: pct)
@@ -134,6 +135,7 @@ extension CallMapper {
         case "cumcount": return .series(try gb.cumcount(ascending: a.bool("ascending", default: true)))
         case "shift": return .series(try gb.shift(a.int("periods") ?? 1, fillValue: a.scalar("fill_value")))
         case "diff": return .series(try gb.diff(a.int("periods") ?? 1))
+        case "pct_change": return .series(try gb.pctChange(a.int("periods") ?? 1))
         case "rank":
             let (method, ascending, na, pct) = try rankOptions(a)
             return .series(try gb.rank(method: method, ascending: ascending, naOption: na, pct: pct))

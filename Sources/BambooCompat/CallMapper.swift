@@ -30,7 +30,7 @@ enum CallMapper {
         "merge": ["right", "how", "on", "left_on", "right_on", "left_index", "right_index", "sort", "suffixes", "copy", "indicator", "validate"],
         "transform": ["func", "engine", "engine_kwargs", "ddof"], "cumsum": ["numeric_only", "skipna"], "cumprod": ["numeric_only", "skipna"],
         "cummax": ["numeric_only", "skipna"], "cummin": ["numeric_only", "skipna"], "cumcount": ["ascending"],
-        "shift": ["periods", "freq", "axis", "fill_value", "suffix"], "diff": ["periods", "axis"],
+        "shift": ["periods", "freq", "axis", "fill_value", "suffix"], "diff": ["periods", "axis"], "pct_change": ["periods"],
         "rank": ["method", "ascending", "na_option", "pct", "axis"], "nth": ["n", "dropna"],
         "join": ["other", "on", "how", "lsuffix", "rsuffix", "sort", "validate", "suffixes"],
         "melt": ["id_vars", "value_vars", "var_name", "value_name", "col_level", "ignore_index"],
@@ -63,7 +63,7 @@ enum CallMapper {
         "groupby.cumsum": ["skipna"], "groupby.cumprod": ["skipna"], "groupby.cummax": ["skipna"], "groupby.cummin": ["skipna"],
         "quantile": ["q", "interpolation", "numeric_only"], "idxmin": ["skipna"], "idxmax": ["skipna"], "median": [],
         "transform": ["func", "ddof"], "cumsum": [], "cumprod": [], "cummax": [], "cummin": [], "cumcount": ["ascending"],
-        "shift": ["periods", "fill_value"], "diff": ["periods"], "rank": ["method", "ascending", "na_option", "pct"], "nth": ["n"],
+        "shift": ["periods", "fill_value"], "diff": ["periods"], "pct_change": ["periods"], "rank": ["method", "ascending", "na_option", "pct"], "nth": ["n"],
         "duplicated": ["subset", "keep"], "drop_duplicates": ["subset", "keep", "ignore_index"], "isin": ["values"],
         "nunique": ["dropna"], "unique": [],
         "set_categories": ["new_categories", "ordered"], "add_categories": ["new_categories"], "remove_categories": ["removals"],
@@ -275,7 +275,7 @@ enum CallMapper {
         case "pivot_table":
             guard let index = try a.labels("index") else { throw RunnerGap("pivot_table needs index as labels") }
             let columns = try a.scalar("columns")
-            let (aggfunc, fill) = (try a.string("aggfunc") ?? "mean", try a.scalar("fill_value").flatMap { $0 == Scalar.none ? nil : $0 })
+            let (aggfunc, fill) = (try a.string("aggfunc") ?? "mean", try a.given("fill_value"))
             let (margins, name, dropna) = (try a.bool("margins", default: false), try a.string("margins_name") ?? "All", try a.bool("dropna", default: true))
             if let single = a["values"]?.scalar, single != Scalar.none {
                 return .frame(try await df.pivotTable(values: single, index: index, columns: columns, aggfunc: aggfunc, fillValue: fill,
@@ -389,6 +389,7 @@ enum CallMapper {
         case (_, .datetimes(let dt)): return try DatetimeCalls.attribute(name, dt)
         case ("categories", .categorical(let cat)): return .index(cat.categories)
         case ("ordered", .categorical(let cat)): return .scalar(.bool(cat.ordered))
+        case ("codes", .categorical(let cat)): return .series(try cat.codes)
         default: throw RunnerGap("attribute \(name) of \(target.kind) is not mapped")
         }
     }

@@ -160,7 +160,7 @@ struct CaseInterpreter {
                 return side
             }
             switch name {
-            case "key": grouper.key = value == Scalar.none ? nil : value
+            case "key": grouper.key = value == Scalar.none ? Optional<Scalar>.none : value
             case "freq": grouper.freq = try text()
             case "closed": grouper.closed = try side()
             case "label": grouper.label = try side()

@@ -188,7 +188,7 @@ enum BambooAPI {
                                 "sort_values", "sum", "tail", "to_csv", "value_counts", "at", "iat", "loc", "iloc", "dtype", "index", "name",
                                 "shape", "__getitem__"]
     static let groupByMembers = ["agg", "all", "any", "apply", "count", "cumcount", "cummax", "cummin", "cumprod", "cumsum", "diff", "filter",
-                                 "first", "head", "idxmax", "idxmin", "last", "max", "mean", "median", "min", "nth", "nunique", "prod",
+                                 "first", "head", "idxmax", "idxmin", "last", "max", "mean", "median", "min", "nth", "nunique", "pct_change", "prod",
                                  "quantile", "rank", "shift", "size", "std", "sum", "tail", "transform", "var"]
 
     static let members: [String: [String: [String]]] = [

@@ -32,7 +32,7 @@ enum StringCalls {
         case "rstrip": return .series(try str.rstrip(a.string("to_strip")))
         case "contains":
             return .series(try str.contains(text("pat"), caseSensitive: a.bool("case", default: true), regex: a.bool("regex", default: true),
-                                            na: a.scalar("na").flatMap { $0 == Scalar.none ? nil : $0 }))
+                                            na: a.given("na")))
         case "startswith", "endswith":
             let patterns: [String]
             if case .scalar(.string(let single))? = a["pat"] { patterns = [single] } else if case .scalar(.tuple(let items))? = a["pat"] {
@@ -41,7 +41,7 @@ enum StringCalls {
                 guard let items = a["pat"]?.scalars else { throw RunnerGap("str.\(name) pattern") }
                 patterns = items.compactMap { if case .string(let t) = $0 { t } else { nil } }
             }
-            let na = try a.scalar("na").flatMap { $0 == Scalar.none ? nil : $0 }
+            let na = try a.given("na")
             return .series(name == "startswith" ? try str.startswith(patterns, na: na) : try str.endswith(patterns, na: na))
         case "replace":
             let caseSensitive = try a.scalar("case").flatMap { if case .bool(let b) = $0 { b } else { nil } } ?? true

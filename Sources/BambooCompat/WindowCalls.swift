@@ -86,7 +86,7 @@ enum WindowCalls {
             }
             let skipna = try a.bool("skipna", default: true)
             switch name {
-            case "shift": return try wrap(frame.shift(a.int("periods") ?? 1, fillValue: a.scalar("fill_value").flatMap { $0 == Scalar.none ? nil : $0 }), series: isSeries)
+            case "shift": return try wrap(frame.shift(a.int("periods") ?? 1, fillValue: a.given("fill_value")), series: isSeries)
             case "diff": return try wrap(frame.diff(a.int("periods") ?? 1), series: isSeries)
             case "pct_change": return try wrap(frame.pctChange(a.int("periods") ?? 1), series: isSeries)
             case "cumsum": return try wrap(frame.cumsum(skipna: skipna), series: isSeries)
@@ -99,7 +99,7 @@ enum WindowCalls {
                 return try wrap(frame.rank(method: method, ascending: a.bool("ascending", default: true), naOption: naOption, pct: a.bool("pct", default: false)),
                                 series: isSeries)
             case "rolling":
-                let on = try a.scalar("on").flatMap { $0 == Scalar.none ? nil : $0 }
+                let on = try a.given("on")
                 if on != nil && isSeries { throw RunnerGap("Series.rolling(on=) is not mapped to Bamboo") }
                 if case .string(let span)? = try a.scalar("window") {
                     return .moving(try frame.rolling(span, minPeriods: a.int("min_periods") ?? 1, on: on), series: isSeries)

@@ -130,6 +130,30 @@ extension SparkExpressionTranslator {
 
     /// `==`/`!=` between a category and a literal (pandas compares the values: False, True for
     /// `!=`, where the value is missing); nil when neither side is a category.
+    /// An ordered categorical against a literal category: by category position, as pandas
+    /// compares (a literal that is not a category is pandas' TypeError); missing is False.
+    private func orderedComparison(_ op: BinaryOperator, _ a: Expr, _ b: Expr, left: DType, right: DType,
+                                   missing: Spark_Connect_Expression, _ refused: SparkTranslationUnsupported) throws -> Spark_Connect_Expression {
+        let flipped = !left.isCategory
+        let (column, other, dtype) = flipped ? (b, a, right) : (a, b, left)
+        guard case .category(let type) = dtype, let categories = type.categories, case .literal(let value) = other, !value.isMissing else { throw refused }
+        guard type.ordered else { throw BambooError(.typeMismatch, "Unordered Categoricals can only compare equality or not") }
+        guard let position = categories.firstIndex(of: value) else {
+            throw BambooError(.typeMismatch, "Cannot compare a Categorical for op \(op.rawValue) with a scalar, which is not a category.")
+        }
+        let mirrored: BinaryOperator
+        switch op {
+        case .less: mirrored = flipped ? .greater : .less
+        case .lessEqual: mirrored = flipped ? .greaterEqual : .lessEqual
+        case .greater: mirrored = flipped ? .less : .greater
+        default: mirrored = flipped ? .lessEqual : .greaterEqual
+        }
+        guard let name = Self.comparisonName(mirrored) else { throw refused }
+        let code = try SparkCategories.code(try translate(column), dtype)
+        let compared = SparkExpressions.call(name, [code, SparkLiterals.long(Int64(position) + 1)])
+        return SparkExpressions.when(missing, SparkLiterals.boolean(false), otherwise: compared)
+    }
+
     func categoryComparison(_ op: BinaryOperator, _ a: Expr, _ b: Expr, result: DType) throws -> Spark_Connect_Expression? {
         let (left, right) = (try dtype(a), try dtype(b))
         guard left.isCategory || right.isCategory else { return nil }
@@ -138,6 +162,9 @@ extension SparkExpressionTranslator {
         func guarded(_ matched: Spark_Connect_Expression) -> Spark_Connect_Expression {
             let compared = op == .notEqual ? SparkExpressions.not(matched) : matched
             return SparkExpressions.when(missing, SparkLiterals.boolean(op == .notEqual), otherwise: compared)
+        }
+        if op != .equal, op != .notEqual, result == .bool, left.isCategory != right.isCategory {
+            return try orderedComparison(op, a, b, left: left, right: right, missing: missing, refused)
         }
         guard op == .equal || op == .notEqual, result == .bool else { throw refused }
         // Two categories of the same dtype compare their values.

@@ -32,7 +32,7 @@ extension SparkExpressionTranslator {
             return instant(micros, utc: options.utc)
         case .string:
             let pattern: SparkStrptimePattern
-            if let format = options.format {
+            if let format = options.format, format != "ISO8601" {
                 guard let parsed = SparkStrptimePattern(format: format) else {
                     throw SparkTranslationUnsupported(hint: "to_datetime(format='\(format)') uses a directive with no Spark translation (%Y %y %m %d %H %I %M %S %f %p %b %B %z %% have one); run it on the eager backend (Session.eager()).")
                 }
@@ -40,7 +40,7 @@ extension SparkExpressionTranslator {
             } else {
                 pattern = .iso
             }
-            return parsedText(x, pattern: pattern, format: options.format, options)
+            return parsedText(x, pattern: pattern, format: options.format == "ISO8601" ? nil : options.format, options)
         default:
             throw BambooError(.typeMismatch, "dtype \(source.name) cannot be converted to datetime64[us]")
         }

@@ -44,6 +44,10 @@ struct SparkExpressionTranslator {
             return literal
         case .binary(let op, let a, let b):
             return try binary(op, a, b, result: try dtype(expr))
+        case .categoryCodes(let a):
+            // Positions count from 0 in pandas, from 1 in Spark's array_position; missing is -1.
+            let code = try SparkCategories.code(try translate(a), try dtype(a))
+            return SparkExpressions.call("coalesce", [SparkExpressions.call("-", [code, SparkLiterals.long(1)]), SparkLiterals.long(-1)])
         case .unary(let op, let a):
             let type = try dtype(a)
             switch op {
@@ -120,7 +124,7 @@ struct SparkExpressionTranslator {
         [.int64, .float64, .nullableInt64, .nullableFloat64].contains(dtype)
     }
 
-    private static func comparisonName(_ op: BinaryOperator) -> String? {
+    static func comparisonName(_ op: BinaryOperator) -> String? {
         switch op {
         case .equal: return "=="
         case .less: return "<"

@@ -3,7 +3,7 @@
 /// expression whose groups hold the fields, for `pd.to_datetime(s, format=...)` on Spark.
 ///
 /// ``DatetimeText`` reads each directive greedily and never goes back: `%H` takes up to two
-/// digits, `%f` up to nine, `%B` a full month name when one is there, else three letters. The
+/// digits, `%f` up to nine, `%b` a month's three letters, `%B` its full name. The
 /// pattern says the same with possessive quantifiers and atomic groups, so Java's matcher,
 /// which would otherwise backtrack into an earlier field, accepts exactly the same texts.
 /// Range checks (hour below 24, a real calendar day) are left to the expression that reads
@@ -54,8 +54,7 @@ struct SparkStrptimePattern: Equatable {
                 regex += "((?>(?i:" + Self.monthNames.map { $0.prefix(3) }.joined(separator: "|") + ")))"
                 fields.append(.monthName)
             case "B":
-                // The full name where the text has it, else its first three letters.
-                regex += "((?>(?i:" + Self.monthNames.map { "\($0)|\($0.prefix(3))" }.joined(separator: "|") + ")))"
+                regex += "((?>(?i:" + Self.monthNames.joined(separator: "|") + ")))"
                 fields.append(.monthName)
             case "z": regex += "((?>Z|[+-][0-9]{2}+:?+[0-9]{2}+))"; fields.append(.offset)
             case "%": regex += Self.literal("%")

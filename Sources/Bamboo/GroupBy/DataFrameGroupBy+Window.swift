@@ -29,6 +29,9 @@ extension DataFrameGroupBy {
     public func shift(_ periods: Int = 1, fillValue: Scalar? = nil) throws -> DataFrame { try window(.shift(periods: periods, fill: fillValue)) }
     /// Differences with the value `periods` rows earlier in the same group (pandas: `gb.diff()`).
     public func diff(_ periods: Int = 1) throws -> DataFrame { try window(.diff(periods: periods)) }
+    /// The change from the value `periods` rows earlier in the same group, as a fraction
+    /// (pandas: `gb.pct_change(periods)`; pandas 3 fills nothing first).
+    public func pctChange(_ periods: Int = 1) throws -> DataFrame { try window(.pctChange(periods: periods)) }
     /// Ranks within each group (pandas: `gb.rank(method=, ascending=, na_option=, pct=)`).
     public func rank(method: RankMethod = .average, ascending: Bool = true, naOption: RankNAOption = .keep, pct: Bool = false) throws -> DataFrame {
         try window(.rank(method: method, ascending: ascending, naOption: naOption, pct: pct))
@@ -82,6 +85,7 @@ extension SeriesGroupBy {
     public func cummin(skipna: Bool = true) throws -> Series { try Series.wrapping(groups.cummin(skipna: skipna)) }
     public func shift(_ periods: Int = 1, fillValue: Scalar? = nil) throws -> Series { try Series.wrapping(groups.shift(periods, fillValue: fillValue)) }
     public func diff(_ periods: Int = 1) throws -> Series { try Series.wrapping(groups.diff(periods)) }
+    public func pctChange(_ periods: Int = 1) throws -> Series { try Series.wrapping(groups.pctChange(periods)) }
     public func rank(method: RankMethod = .average, ascending: Bool = true, naOption: RankNAOption = .keep, pct: Bool = false) throws -> Series {
         try Series.wrapping(groups.rank(method: method, ascending: ascending, naOption: naOption, pct: pct))
     }

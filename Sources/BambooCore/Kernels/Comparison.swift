@@ -12,6 +12,7 @@ enum Comparison {
         if case .category(let a) = lhs.dtype, case .category(let b) = rhs.dtype, a.categories != b.categories || a.ordered != b.ordered {
             throw BambooError(.typeMismatch, "Categoricals can only be compared if 'categories' are the same.")
         }
+        if let ordered = try categoryOrder(op, lhs, rhs) { return ordered }
         if case .category = lhs.dtype { return try mixed(op, lhs, rhs) }
         if case .category = rhs.dtype { return try mixed(op, lhs, rhs) }
         if let temporal = try instants(op, lhs, rhs) { return temporal }
@@ -110,6 +111,32 @@ enum Comparison {
     }
 
     /// Different kinds (e.g. str vs int) or object columns: equality is False/True; ordering is a TypeError.
+    /// `<`, `<=`, `>`, `>=` with an ordered categorical: by category position, not by value (the
+    /// other side is a value that must be one of the categories, or the same categorical);
+    /// missing compares False. nil for equality, which compares values.
+    static func categoryOrder(_ op: BinaryOperator, _ lhs: Column, _ rhs: Column) throws -> Column? {
+        guard op != .equal, op != .notEqual else { return nil }
+        let flipped = !lhs.dtype.isCategory
+        let (categorical, other) = flipped ? (rhs, lhs) : (lhs, rhs)
+        guard case .category(let type) = categorical.dtype, let categories = type.categories, case .int64(let codes) = categorical.values else { return nil }
+        let otherCodes: [Int64]? = { if case .category = other.dtype, case .int64(let c) = other.values { return c } else { return nil } }()
+        var out = [Bool](repeating: false, count: categorical.count)
+        for i in 0..<categorical.count where !categorical.isMissing(i) && !other.isMissing(i) {
+            let position: Int64
+            if let otherCodes {
+                position = otherCodes[i]
+            } else {
+                guard let found = categories.firstIndex(of: other.scalar(at: i)) else {
+                    throw BambooError(.typeMismatch, "Cannot compare a Categorical for op \(op.rawValue) with a scalar, which is not a category.")
+                }
+                position = Int64(found)
+            }
+            let order = codes[i] == position ? 0 : (codes[i] < position ? -1 : 1)
+            out[i] = holds(op, flipped ? -order : order)
+        }
+        return Column(bool: out)
+    }
+
     static func mixed(_ op: BinaryOperator, _ lhs: Column, _ rhs: Column) throws -> Column {
         var out = [Bool](repeating: false, count: lhs.count)
         for i in 0..<lhs.count {
@@ -133,6 +160,10 @@ enum Comparison {
             return x == y ? 0 : (x < y ? -1 : 1)
         }
         if case .date(let x) = a, case .date(let y) = b { return x == y ? 0 : (x < y ? -1 : 1) }
+        if case .datetime(let x, let ux, let zx) = a, case .datetime(let y, let uy, let zy) = b, ux == uy, (zx == nil) == (zy == nil) {
+            return x == y ? 0 : (x < y ? -1 : 1)
+        }
+        if case .timedelta(let x, let ux) = a, case .timedelta(let y, let uy) = b, ux == uy { return x == y ? 0 : (x < y ? -1 : 1) }
         if case .time(let x) = a, case .time(let y) = b { return x == y ? 0 : (x < y ? -1 : 1) }
         if case .string(let x) = a, case .string(let y) = b {
             return x == y ? 0 : (Array(x.unicodeScalars).lexicographicallyPrecedes(Array(y.unicodeScalars), by: { $0.value < $1.value }) ? -1 : 1)

@@ -59,7 +59,8 @@ public enum GroupWindowFunction: Sendable, Hashable {
             default: throw BambooError(.typeMismatch, "\(name) is not supported for dtype \(input.name)")
             }
         case .cumulative(.cummax, _), .cumulative(.cummin, _):
-            guard input.isNumeric || input == .object else {
+            let temporal: Bool = { switch input { case .datetime, .timedelta: return true; default: return false } }()
+            guard input.isNumeric || input == .object || temporal else {
                 throw BambooError(.typeMismatch, "\(name) is not supported for dtype \(input.name)")
             }
             return input
@@ -74,6 +75,8 @@ public enum GroupWindowFunction: Sendable, Hashable {
             case .int64, .float64: return .float64
             case .nullableInt64, .nullableFloat64: return input
             case .bool: return .object
+            case .datetime(let unit, _): return .timedelta(unit)
+            case .timedelta: return input
             default: throw BambooError(.typeMismatch, "unsupported operand type(s) for -: '\(input.name)' and '\(input.name)'")
             }
         }

@@ -23,6 +23,8 @@ public indirect enum Expr: Sendable, Hashable, CustomStringConvertible {
     case string(Expr, StringFunction)
     /// A `.dt` method applied to each value.
     case temporal(Expr, TemporalFunction)
+    /// A category's codes: positions in its categories, -1 where missing (`s.cat.codes`).
+    case categoryCodes(Expr)
 
     /// Fields this expression reads.
     public var fieldIDs: Set<FieldID> {
@@ -32,7 +34,7 @@ public indirect enum Expr: Sendable, Hashable, CustomStringConvertible {
         case .binary(_, let a, let b): return a.fieldIDs.union(b.fieldIDs)
         case .unary(_, let a), .isNull(let a), .notNull(let a), .fillNull(let a, _), .cast(let a, _): return a.fieldIDs
         case .countNotNull(let items): return items.reduce(into: []) { $0.formUnion($1.fieldIDs) }
-        case .isIn(let a, _), .map(let a, _), .string(let a, _), .temporal(let a, _): return a.fieldIDs
+        case .isIn(let a, _), .map(let a, _), .string(let a, _), .temporal(let a, _), .categoryCodes(let a): return a.fieldIDs
         }
     }
 
@@ -42,7 +44,8 @@ public indirect enum Expr: Sendable, Hashable, CustomStringConvertible {
         case .map: return true
         case .column, .literal: return false
         case .binary(_, let a, let b): return a.containsUserFunction || b.containsUserFunction
-        case .unary(_, let a), .isNull(let a), .notNull(let a), .fillNull(let a, _), .cast(let a, _), .isIn(let a, _), .string(let a, _), .temporal(let a, _): return a.containsUserFunction
+        case .unary(_, let a), .isNull(let a), .notNull(let a), .fillNull(let a, _), .cast(let a, _), .isIn(let a, _), .string(let a, _), .temporal(let a, _),
+             .categoryCodes(let a): return a.containsUserFunction
         case .countNotNull(let items): return items.contains { $0.containsUserFunction }
         }
     }
@@ -63,6 +66,7 @@ public indirect enum Expr: Sendable, Hashable, CustomStringConvertible {
         case .map(let a, let function): return .map(a.substituting(substitution), function)
         case .string(let a, let function): return .string(a.substituting(substitution), function)
         case .temporal(let a, let function): return .temporal(a.substituting(substitution), function)
+        case .categoryCodes(let a): return .categoryCodes(a.substituting(substitution))
         }
     }
 
@@ -80,6 +84,7 @@ public indirect enum Expr: Sendable, Hashable, CustomStringConvertible {
         case .map(let a, let function): return "\(function.name)(\(a)) [Swift closure]"
         case .string(let a, let function): return "str.\(function)(\(a))"
         case .temporal(let a, let function): return "dt.\(function)(\(a))"
+        case .categoryCodes(let a): return "cat.codes(\(a))"
         case .isIn(let a, let values): return "isin(\(a), [\(values.prefix(5).map(\.pythonRepr).joined(separator: ", "))\(values.count > 5 ? ", ..." : "")])"
         }
     }

@@ -22,6 +22,12 @@ public enum ExprEvaluator {
         case .isIn(let a, let values): return try eval(a).isin(values)
         case .string(let a, let function): return try eval(a).applying(function)
         case .temporal(let a, let function): return try eval(a).applying(function)
+        case .categoryCodes(let a):
+            let column = try eval(a)
+            guard case .category = column.dtype, case .int64(let codes) = column.values else {
+                throw BambooError(.typeMismatch, "Can only use .cat accessor with a 'category' dtype")
+            }
+            return Column(int64: codes.indices.map { column.isMissing($0) ? -1 : codes[$0] })
         case .map(let a, let function):
             // No rows: the declared dtype (the closure is never typed by calling it).
             if count == 0 { _ = try eval(a); return Column.allMissing(function.dtype, count: 0) }

@@ -4,6 +4,13 @@ extension Column {
     /// once a value is missing), predicates are bool (a missing value gives `na`, else False for
     /// `str` and None for `object`). Non-string values of an object column give missing results.
     public func applying(_ function: StringFunction) throws -> Column {
+        // A category of strings: the method runs on its values, as pandas maps it over the
+        // categories; text results are object (NaN where missing).
+        if case .category(let type) = dtype, let categories = type.categories, categories.allSatisfy({ if case .string = $0 { true } else { false } }) {
+            let result = try astype(.string).applying(function)
+            guard result.dtype == .string else { return result }
+            return Column(dtype: .object, values: .object((0..<result.count).map { result.isMissing($0) ? .float(.nan) : result.scalar(at: $0) }))
+        }
         guard dtype == .string || dtype == .object else {
             throw BambooError(.typeMismatch, "Can only use .str accessor with string values!")
         }
@@ -70,6 +77,7 @@ struct StringFunctionRunner {
             regex = compiled
         case .count(let pattern): regex = try PythonRegex(pattern)
         case .split(let pattern?, _, true), .splitPart(let pattern?, _, true, _): regex = try PythonRegex(pattern)
+        case .split("", _, false), .splitPart("", _, false, _): throw BambooError(.invalidArgument, "empty separator")
         case .extract(let pattern, _, let caseSensitive): regex = try PythonRegex(pattern, caseSensitive: caseSensitive)
         default: regex = nil
         }
@@ -104,8 +112,8 @@ struct StringFunctionRunner {
             return .bool(suffixes.contains { text.unicodeScalars.reversed().starts(with: $0.unicodeScalars.reversed()) })
         case .replace(let pattern, let replacement, let count, _, _):
             if let regex { return .string(regex.replace(in: text, with: function.isRegexReplace ? replacement : RegexEscaping.escapeTemplate(replacement), count: count)) }
-            let parts = PythonText.split(text, separator: pattern, limit: count)
-            return .string(pattern.isEmpty ? text : parts.joined(separator: replacement))
+            if pattern.isEmpty { return .string(PythonText.insertingEverywhere(replacement, into: text, count: count)) }
+            return .string(PythonText.split(text, separator: pattern, limit: count).joined(separator: replacement))
         case .get(let position):
             let chars = PythonText.scalars(text)
             let index = position < 0 ? position + chars.count : position

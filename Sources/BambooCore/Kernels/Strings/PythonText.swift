@@ -130,8 +130,22 @@ enum PythonText {
         }
     }
 
-    /// Python's `str.split(sep, maxsplit)` for a literal separator.
+    /// Python's `str.replace("", new, count)`: `new` before every code point and at the end,
+    /// the first `count` places only when `count` is not negative.
+    static func insertingEverywhere(_ insertion: String, into text: String, count: Int) -> String {
+        var out = String.UnicodeScalarView()
+        var done = 0
+        for c in text.unicodeScalars {
+            if count < 0 || done < count { out.append(contentsOf: insertion.unicodeScalars); done += 1 }
+            out.append(c)
+        }
+        if count < 0 || done < count { out.append(contentsOf: insertion.unicodeScalars) }
+        return String(out)
+    }
+
+    /// Python's `str.split(sep, maxsplit)` for a literal separator (not empty: Python refuses one).
     static func split(_ text: String, separator: String, limit: Int) -> [String] {
+        guard !separator.isEmpty else { return [text] }
         let chars = scalars(text), sep = scalars(separator)
         var parts: [String] = [], start = 0, i = 0
         while i + sep.count <= chars.count, limit < 0 || parts.count < limit {

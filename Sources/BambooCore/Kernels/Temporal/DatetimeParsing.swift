@@ -35,7 +35,8 @@ extension Column {
     private func epochNumbers(_ options: DatetimeParseOptions) throws -> Column {
         let unit = options.unit ?? .ns
         let floating = dtype == .float64 || dtype == .nullableFloat64
-        let target: TimeUnit = floating ? .ns : .us
+        // pandas 3: integers keep microseconds (nanoseconds when they count nanoseconds), floats nanoseconds.
+        let target: TimeUnit = floating || unit == .ns ? .ns : .us
         var ticks = [Int64](repeating: 0, count: count)
         var valid = [Bool](repeating: true, count: count)
         for row in 0..<count {
@@ -49,7 +50,10 @@ extension Column {
                 let (product, overflow) = exact.multipliedReportingOverflow(by: target.ticksPerSecond)
                 ticks[row] = overflow ? Int64(scaled) : (unit.ticksPerSecond <= target.ticksPerSecond ? product / unit.ticksPerSecond : exact / (unit.ticksPerSecond / target.ticksPerSecond))
             } else {
-                ticks[row] = Int64(scaled.rounded())
+                // pandas' cast_from_unit: the whole units exactly, the fraction rounded half to even.
+                let perUnit = Double(target.ticksPerSecond) / Double(unit.ticksPerSecond)
+                let whole = number.rounded(.towardZero)
+                ticks[row] = Int64(whole * perUnit) + Int64(((number - whole) * perUnit).rounded(.toNearestOrEven))
             }
         }
         let naive = Column(dtype: .datetime(target, tz: nil), values: .int64(ticks), validity: Bitmap(valid))
@@ -58,9 +62,12 @@ extension Column {
 
     private func parsedText(_ options: DatetimeParseOptions) throws -> Column {
         var parsed: [ParsedDatetime?] = Array(repeating: nil, count: count)
-        var format = options.format
+        // format="ISO8601": each value in whichever ISO 8601 layout it has.
+        let perValue = options.format == "ISO8601"
+        var format = perValue ? nil : options.format
         for row in 0..<count {
             guard !isMissing(row), case .string(let text) = scalar(at: row), !DatetimeText.natWords.contains(text) else { continue }
+            if perValue { format = nil }
             if format == nil {
                 format = DatetimeText.isoFormats.first { DatetimeText.parse(text, format: $0) != nil }
                 if format == nil {
@@ -74,7 +81,10 @@ extension Column {
             }
             parsed[row] = value
         }
-        let unit: TimeUnit = parsed.contains { ($0?.fractionDigits ?? 0) > 6 } ? .ns : .us
+        // pandas reads seconds when nothing parsed (every value missing or coerced), microseconds
+        // otherwise, nanoseconds when a value has more than six fractional digits.
+        // (An empty column, the plan's typing, is microseconds.)
+        let unit: TimeUnit = count > 0 && parsed.allSatisfy { $0 == nil } ? .s : parsed.contains { ($0?.fractionDigits ?? 0) > 6 } ? .ns : .us
         let offsets = Set(parsed.compactMap { $0.map { $0.offsetSeconds ?? Int64.min } })
         let zone: String?
         if options.utc {

@@ -52,6 +52,7 @@ public enum DatetimeText {
     }
 
     static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    static let fullMonths = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 
     /// Fields of `text` read with `format`, or nil when it does not match (or the date is invalid).
     static func parse(_ text: String, format: String) -> ParsedDatetime? {
@@ -99,10 +100,11 @@ public enum DatetimeText {
                 pm = word == "pm"
                 i += 2
             case "b", "B":
+                // Python's strptime: %b takes the abbreviation, %B the full name, in any case.
                 let rest = String(String.UnicodeScalarView(chars[i...])).lowercased()
-                guard let index = months.firstIndex(where: { rest.hasPrefix($0) }) else { return nil }
-                let full = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"][index]
-                i += d == "B" && rest.hasPrefix(full) ? full.unicodeScalars.count : 3
+                let names = d == "B" ? fullMonths : months
+                guard let index = names.firstIndex(where: { rest.hasPrefix($0) }) else { return nil }
+                i += names[index].unicodeScalars.count
                 value.month = Int64(index + 1)
             case "z":
                 guard i < chars.count else { return nil }

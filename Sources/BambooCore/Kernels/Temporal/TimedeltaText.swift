@@ -3,6 +3,7 @@
 public enum TimedeltaText {
     /// Each unit's spellings and its length in nanoseconds.
     public static let units: [(names: [String], nanos: Int64)] = [
+        (["weeks", "week", "w", "W"], 604_800_000_000_000),
         (["days", "day", "d", "D"], 86_400_000_000_000),
         (["hours", "hour", "hr", "h", "H"], 3_600_000_000_000),
         (["minutes", "minute", "min", "m", "T"], 60_000_000_000),
@@ -85,8 +86,11 @@ extension Column {
         if case .timedelta = dtype { return self }
         var ticks = [Int64](repeating: 0, count: count)
         var valid = [Bool](repeating: true, count: count)
-        // Floats keep nanoseconds, as pandas 3 does; text and ints give microseconds.
-        let floating = dtype == .float64 || dtype == .nullableFloat64
+        // Floats keep nanoseconds, as pandas 3 does, unless every value is whole (NaN aside): those
+        // read as integers. Text and ints give microseconds. (An empty float column, the plan's
+        // typing, is nanoseconds.)
+        let floating = (dtype == .float64 || dtype == .nullableFloat64)
+            && (count == 0 || (0..<count).contains { !isMissing($0) && (scalar(at: $0).doubleValue.map { $0.rounded(.towardZero) != $0 } ?? false) })
         let perTick: Int64 = floating ? 1 : 1_000
         for row in 0..<count {
             if isMissing(row) { valid[row] = false; continue }
