@@ -221,7 +221,7 @@ struct SparkBackendTests {
 
     @Test func anUntranslatedNodeIsRefusedByName() async throws {
         let df = try Self.frame(Self.sparkSession())
-        await #expect { try await df[["n", "x"]].ewm(span: 3).mean().collect() } throws: { error in
+        await #expect { try await df[["n", "x"]].ewm(alpha: 0.001).mean().collect() } throws: { error in
             guard let error = error as? BambooError else { return false }
             return error.code == .unsupportedOnBackend && error.message.contains("GroupWindow") && error.message.contains("spark")
         }
