@@ -49,7 +49,7 @@ enum SparkResultDecoder {
     private static func convert(_ column: Column, to dtype: DType, isReduction: Bool) throws -> Column {
         // Lists (str.split) arrive as an object column; pandas shows a missing value's list as NaN.
         if dtype == .object, case .object(let values) = column.values, values.contains(where: { if case .list = $0 { true } else { false } }) {
-            return Column(dtype: .object, values: .object(values.map { $0 == .none ? .float(.nan) : $0 }))
+            return Column(dtype: .object, values: .object(values.map { $0 == Scalar.none ? .float(.nan) : $0 }))
         }
         if column.dtype == dtype { return column }
         // A category comes back as its values; the plan's categories rebuild the codes.
