@@ -101,18 +101,7 @@ enum SparkCategories {
 
     /// A category as a Spark literal of its value type.
     static func literal(_ category: Scalar, as value: DType) throws -> Spark_Connect_Expression {
-        if case .datetime(let ticks, let unit, let zone) = category {
-            // Spark holds microseconds; the literal is exact only when the value is.
-            let perMicro = unit.ticksPerSecond / 1_000_000
-            guard unit.ticksPerSecond >= 1_000_000, ticks % perMicro == 0 else {
-                throw SparkTranslationUnsupported(hint: "The category \(category.pythonRepr) has no exact Spark literal; \(eagerHint)")
-            }
-            var literal = Spark_Connect_Expression.Literal()
-            if zone == nil { literal.timestampNtz = ticks / perMicro } else { literal.timestamp = ticks / perMicro }
-            var expression = Spark_Connect_Expression()
-            expression.literal = literal
-            return expression
-        }
+        // Datetimes of any unit become microseconds (nil when a value is finer: no exact literal).
         guard let literal = SparkLiterals.literal(category, as: value) else {
             throw SparkTranslationUnsupported(hint: "The category \(category.pythonRepr) has no Spark literal; \(eagerHint)")
         }

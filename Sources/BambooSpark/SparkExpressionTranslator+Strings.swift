@@ -35,7 +35,9 @@ extension SparkExpressionTranslator {
             default: throw refused
             }
         }
-        guard source == .string else {
+        // A category of strings is its values in Spark (SparkCategories); the text results are
+        // object with NaN for missing, as the decoder gives object columns from Spark strings.
+        guard source == .string || SparkCategories.valueType(source) == .string else {
             throw SparkTranslationUnsupported(hint: "str.\(function) on \(source.name) values has no Spark translation yet; cast to str first or run on the eager backend.")
         }
         let x = try translate(a)

@@ -150,6 +150,7 @@ struct SparkWindowFunctions {
         switch type {
         case .int64: return SparkExpressions.cast(change, SparkLiterals.doubleType)
         case .float64, .nullableFloat64, .nullableInt64, .bool, .nullableBool: return change
+        case .datetime, .timedelta: return change  // an interval: pandas' timedelta64
         default: throw Self.refusal("diff of \(type.name) values", "no Spark subtraction matches it")
         }
     }
