@@ -13,11 +13,7 @@ extension Series {
     public var str: StringMethods {
         get throws {
             // A category of strings too: the methods run on its values (object results).
-            let stringCategories: Bool = {
-                guard case .category(let type) = dtype, let categories = type.categories else { return false }
-                return categories.allSatisfy { if case .string = $0 { true } else { false } }
-            }()
-            guard dtype == .string || dtype == .object || stringCategories else {
+            guard dtype == .string || dtype == .object || dtype.isStringCategory else {
                 throw BambooError(.typeMismatch, "Can only use .str accessor with string values!")
             }
             return StringMethods(series: self)

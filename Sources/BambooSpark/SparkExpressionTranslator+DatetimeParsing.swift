@@ -138,16 +138,11 @@ extension SparkExpressionTranslator {
         let valid = checks.reduce(SparkExpressions.and(matched, call("isnotnull", [date])), SparkExpressions.and)
         let natWords = DatetimeText.natWords.sorted().map { string($0) }
         let missing = SparkExpressions.or(call("isnull", [x]), call("in", [x] + natWords))
-        let failed: Spark_Connect_Expression
-        if options.coerce {
-            failed = SparkLiterals.null(SparkLiterals.longType)
-        } else if let format {
-            let message = DatetimeText.mismatch("\u{0}", format: format).components(separatedBy: "\u{0}")
-            failed = call("raise_error", [call("concat", [string(SparkRuntimeCheck.marker + message[0]), x, string(message.dropFirst().joined() + SparkRuntimeCheck.marker)])])
-        } else {
-            let message = DatetimeText.unknownFormat("\u{0}").components(separatedBy: "\u{0}")
-            failed = call("raise_error", [call("concat", [string(SparkRuntimeCheck.marker + message[0]), x, string(message.dropFirst().joined() + SparkRuntimeCheck.marker)])])
-        }
+        // pandas' message around the value: the template is built with a placeholder for it.
+        let template = format.map { DatetimeText.mismatch("\u{0}", format: $0) } ?? DatetimeText.unknownFormat("\u{0}")
+        let around = template.components(separatedBy: "\u{0}")
+        let failed = options.coerce ? SparkLiterals.null(SparkLiterals.longType)
+            : call("raise_error", [call("concat", [string(SparkRuntimeCheck.marker + around[0]), x, string(around.dropFirst().joined() + SparkRuntimeCheck.marker)])])
         var value = local
         if let offsetSeconds {
             let shifted = call("-", [local, call("*", [offsetSeconds, long(1_000_000)])])

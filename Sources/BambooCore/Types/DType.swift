@@ -110,6 +110,12 @@ public enum DType: Sendable, Hashable, CustomStringConvertible {
         return false
     }
 
+    /// A category whose known categories are all strings (`.str` methods run on its values).
+    public var isStringCategory: Bool {
+        guard case .category(let type) = self, let categories = type.categories else { return false }
+        return categories.allSatisfy { if case .string = $0 { true } else { false } }
+    }
+
     /// Whether the dtype can hold a missing value at all.
     public var canHoldMissing: Bool {
         switch self {

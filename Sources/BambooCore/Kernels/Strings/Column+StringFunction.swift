@@ -6,7 +6,7 @@ extension Column {
     public func applying(_ function: StringFunction) throws -> Column {
         // A category of strings: the method runs on its values, as pandas maps it over the
         // categories; text results are object (NaN where missing).
-        if case .category(let type) = dtype, let categories = type.categories, categories.allSatisfy({ if case .string = $0 { true } else { false } }) {
+        if dtype.isStringCategory {
             let result = try astype(.string).applying(function)
             guard result.dtype == .string else { return result }
             return Column(dtype: .object, values: .object((0..<result.count).map { result.isMissing($0) ? .float(.nan) : result.scalar(at: $0) }))
